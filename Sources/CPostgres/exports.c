@@ -1,0 +1,16 @@
+/*
+ * Every SQL-callable symbol of reelbase.so. Each body is a Swift function rbx_<name>; see
+ * RB_EXPORT for why the entry point itself is C.
+ */
+#include "shim_internal.h"
+
+/* reelbase: bridge diagnostics */
+RB_EXPORT(rb_bridge_echo)
+RB_EXPORT(rb_bridge_describe)
+RB_EXPORT(rb_bridge_fail)
+
+/* learning */
+RB_EXPORT(track_video_event)
+RB_EXPORT(get_student_total_watch_time)
+RB_EXPORT(get_student_highest_completion)
+RB_EXPORT(has_student_completed_video)

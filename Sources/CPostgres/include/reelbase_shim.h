@@ -1,0 +1,124 @@
+/*
+ * The curated C API that Swift sees. Nothing here includes postgres.h: Swift gets opaque
+ * handles, fixed-width integers and wrapper functions only (GUIDE.md section 1, rule 1).
+ *
+ * Convention: every function returning `bool` may have caught a Postgres ERROR. `false` means
+ * an error is pending (read it with rb_pending_*) and the Swift caller must unwind without
+ * making further server calls; once an error is pending every guarded call refuses to run, so
+ * a swallowed error cannot let Swift keep working on an aborted transaction. The pending error
+ * is re-raised by the C entry point after the Swift frames have returned.
+ */
+#ifndef REELBASE_SHIM_H
+#define REELBASE_SHIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uintptr_t RbDatum;
+typedef uint32_t RbOid;
+/* A FunctionCallInfo, opaque to Swift. */
+typedef struct RbCall *RbCallRef;
+/* A saved SPI plan (SPIPlanPtr), opaque to Swift. */
+typedef struct RbPlan *RbPlanRef;
+
+/* Type OIDs the bridge converts; checked against pg_type_d.h at compile time. */
+enum {
+  RB_BOOLOID = 16,
+  RB_INT8OID = 20,
+  RB_INT2OID = 21,
+  RB_INT4OID = 23,
+  RB_TEXTOID = 25,
+  RB_FLOAT4OID = 700,
+  RB_FLOAT8OID = 701,
+  RB_DATEOID = 1082,
+  RB_TIMESTAMPTZOID = 1184,
+  RB_INTERVALOID = 1186,
+  RB_NUMERICOID = 1700,
+  RB_UUIDOID = 2950,
+  RB_JSONBOID = 3802,
+  RB_TEXTARRAYOID = 1009,
+  RB_FLOAT4ARRAYOID = 1021,
+  RB_UUIDARRAYOID = 2951,
+};
+
+/* ---- pending error (errors.c) ---- */
+bool rb_error_pending(void);
+bool rb_error_pending_from_server(void);
+const char *rb_pending_sqlstate(void);
+const char *rb_pending_message(void);
+const char *rb_pending_detail(void);
+const char *rb_pending_hint(void);
+/* Records a Swift error for the entry point to raise. Never raises; copies the strings. */
+void rb_set_error(const char *sqlstate, const char *message, const char *detail,
+                  const char *hint);
+
+/* ---- function-call arguments (call.c); none of these can raise ---- */
+int32_t rb_arg_count(RbCallRef call);
+bool rb_arg_isnull(RbCallRef call, int32_t index);
+RbDatum rb_arg_datum(RbCallRef call, int32_t index);
+/* The actual type of an argument (resolves polymorphic arguments); 0 if unknown. */
+RbOid rb_arg_type(RbCallRef call, int32_t index);
+RbDatum rb_return_null(RbCallRef call);
+
+/* ---- scalar Datum conversions (datum.c); by-value, cannot raise ---- */
+RbDatum rb_datum_from_bool(bool v);
+bool rb_datum_to_bool(RbDatum d);
+RbDatum rb_datum_from_int16(int16_t v);
+int16_t rb_datum_to_int16(RbDatum d);
+RbDatum rb_datum_from_int32(int32_t v);
+int32_t rb_datum_to_int32(RbDatum d);
+RbDatum rb_datum_from_int64(int64_t v);
+int64_t rb_datum_to_int64(RbDatum d);
+RbDatum rb_datum_from_float4(float v);
+float rb_datum_to_float4(RbDatum d);
+RbDatum rb_datum_from_float8(double v);
+double rb_datum_to_float8(RbDatum d);
+
+/* ---- by-reference conversions (datum.c); guarded ---- */
+/* Detoasts a text-like varlena; *data points at its bytes (not NUL-terminated). */
+bool rb_text_view(RbDatum d, const char **data, int32_t *length);
+bool rb_text_make(const char *data, int32_t length, RbDatum *out);
+void rb_uuid_read(RbDatum d, uint8_t out[16]);
+bool rb_uuid_make(const uint8_t bytes[16], RbDatum *out);
+void rb_interval_read(RbDatum d, int64_t *time, int32_t *day, int32_t *month);
+bool rb_interval_make(int64_t time, int32_t day, int32_t month, RbDatum *out);
+/* 0 = scalar, 1 = array, 2 = object (the root container of a jsonb value). */
+bool rb_jsonb_root_kind(RbDatum d, int32_t *kind);
+/* Text I/O through the type's input and output functions (numeric, jsonb, ...). */
+bool rb_type_output(RbOid type, RbDatum d, const char **cstring);
+bool rb_type_input(RbOid type, const char *cstring, int32_t typmod, RbDatum *out);
+
+/* ---- arrays (arrays.c); guarded ---- */
+/* One-dimensional element view; NULL elements are reported in nulls (may be NULL if none). */
+bool rb_array_elements(RbDatum array, RbOid elemtype, int32_t *count, RbDatum **elems,
+                       bool **nulls);
+bool rb_array_make(RbOid elemtype, const RbDatum *elems, const bool *nulls, int32_t count,
+                   RbDatum *out);
+/* Zero-copy view of a real[]: data points into the detoasted array. */
+bool rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int32_t *ndim,
+                          bool *has_nulls);
+
+/* ---- SPI (spi.c); guarded ---- */
+bool rb_spi_connect(void);
+bool rb_spi_finish(void);
+/* Prepares and saves a plan; it lives until the backend exits and is revalidated by the
+   plan cache when the objects it uses change. */
+bool rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef *plan);
+/* Runs a saved plan. *status is SPI's return code (negative = SPI misuse). */
+bool rb_spi_execute(RbPlanRef plan, const RbDatum *values, const char *nulls, bool read_only,
+                    int64_t max_rows, int32_t *status);
+uint64_t rb_spi_processed(void);
+int32_t rb_spi_column_count(void);
+RbOid rb_spi_column_type(int32_t column);
+bool rb_spi_value(uint64_t row, int32_t column, RbDatum *value, bool *isnull);
+
+/* ---- server services (services.c) ---- */
+bool rb_check_for_interrupts(void);
+bool rb_notice(const char *message);
+/* *value is NULL when the setting does not exist. */
+bool rb_get_config(const char *name, const char **value);
+int64_t rb_transaction_timestamp(void);
+bool rb_strong_random(uint8_t *buffer, size_t length);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * Other server services Swift may call: interrupts, notices, settings, clock, randomness.
+ */
+#include "shim_internal.h"
+
+#include "miscadmin.h"
+#include "port.h"
+#include "utils/guc.h"
+#include "utils/timestamp.h"
+#include "access/xact.h"
+
+bool
+rb_check_for_interrupts(void)
+{
+  RB_GUARD_BEGIN
+  {
+    CHECK_FOR_INTERRUPTS();
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_notice(const char *message)
+{
+  RB_GUARD_BEGIN
+  {
+    ereport(NOTICE, (errmsg_internal("%s", message)));
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_get_config(const char *name, const char **value)
+{
+  RB_GUARD_BEGIN
+  {
+    *value = GetConfigOption(name, true, false);
+  }
+  RB_GUARD_END
+}
+
+int64_t
+rb_transaction_timestamp(void)
+{
+  return GetCurrentTransactionStartTimestamp();
+}
+
+bool
+rb_strong_random(uint8_t *buffer, size_t length)
+{
+  return pg_strong_random(buffer, length);
+}

@@ -1,0 +1,102 @@
+/*
+ * SPI for Swift: saved plans and guarded execution. Results are read column by column with
+ * SPI_getbinval, which does not allocate.
+ */
+#include "shim_internal.h"
+
+#include "executor/spi.h"
+
+bool
+rb_spi_connect(void)
+{
+  RB_GUARD_BEGIN
+  {
+    SPI_connect();
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_spi_finish(void)
+{
+  RB_GUARD_BEGIN
+  {
+    SPI_finish();
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef *plan)
+{
+  RB_GUARD_BEGIN
+  {
+    SPIPlanPtr p = SPI_prepare(sql, nargs, (Oid *) argtypes);
+
+    if (p == NULL)
+      ereport(ERROR,
+              (errcode(ERRCODE_INTERNAL_ERROR),
+               errmsg("reelbase: could not prepare statement: %s",
+                      SPI_result_code_string(SPI_result))));
+    if (SPI_keepplan(p) != 0)
+      ereport(ERROR,
+              (errcode(ERRCODE_INTERNAL_ERROR), errmsg("reelbase: could not save a plan")));
+    *plan = (RbPlanRef) p;
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_spi_execute(RbPlanRef plan, const RbDatum *values, const char *nulls, bool read_only,
+               int64_t max_rows, int32_t *status)
+{
+  RB_GUARD_BEGIN
+  {
+    int rc = SPI_execute_plan((SPIPlanPtr) plan, (Datum *) values, nulls, read_only,
+                              (long) max_rows);
+
+    if (rc < 0)
+      ereport(ERROR,
+              (errcode(ERRCODE_INTERNAL_ERROR),
+               errmsg("reelbase: SPI_execute_plan failed: %s", SPI_result_code_string(rc))));
+    *status = rc;
+  }
+  RB_GUARD_END
+}
+
+uint64_t
+rb_spi_processed(void)
+{
+  return SPI_processed;
+}
+
+int32_t
+rb_spi_column_count(void)
+{
+  return SPI_tuptable != NULL ? SPI_tuptable->tupdesc->natts : 0;
+}
+
+RbOid
+rb_spi_column_type(int32_t column)
+{
+  if (SPI_tuptable == NULL || column < 0 || column >= SPI_tuptable->tupdesc->natts)
+    return InvalidOid;
+  return TupleDescAttr(SPI_tuptable->tupdesc, column)->atttypid;
+}
+
+bool
+rb_spi_value(uint64_t row, int32_t column, RbDatum *value, bool *isnull)
+{
+  RB_GUARD_BEGIN
+  {
+    if (SPI_tuptable == NULL || row >= SPI_processed || column < 0 ||
+        column >= SPI_tuptable->tupdesc->natts)
+      ereport(ERROR,
+              (errcode(ERRCODE_INTERNAL_ERROR),
+               errmsg("reelbase: no SPI result at row %llu, column %d",
+                      (unsigned long long) row, column)));
+    *value = (RbDatum) SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
+                                     column + 1, isnull);
+  }
+  RB_GUARD_END
+}

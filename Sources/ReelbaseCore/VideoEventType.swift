@@ -1,0 +1,26 @@
+/// The event types `learning.video_analytics_events` accepts (seed 003). The table's CHECK
+/// constraint holds the same list; `track_video_event` checks first so a caller gets a message
+/// that lists the valid values instead of a bare constraint violation.
+public enum VideoEventType: String, CaseIterable, Sendable {
+  case videoImported = "video_imported"
+  case videoTranscribed = "video_transcribed"
+  case videoEmbedded = "video_embedded"
+  case videoAddedToCourse = "video_added_to_course"
+  case videoStarted = "video_started"
+  case videoProgress = "video_progress"
+  case videoCompleted = "video_completed"
+  case videoRewatched = "video_rewatched"
+
+  /// Events a student causes by watching; the others describe the creator's pipeline.
+  public var isStudentEvent: Bool {
+    switch self {
+    case .videoStarted, .videoProgress, .videoCompleted, .videoRewatched: return true
+    default: return false
+    }
+  }
+
+  /// The valid names, comma-separated, for error hints.
+  public static var validNames: String {
+    allCases.map(\.rawValue).joined(separator: ", ")
+  }
+}

@@ -1,0 +1,29 @@
+import CPostgres
+
+/// Typed access to the arguments of a SQL function call.
+struct FunctionCall {
+  let ref: RbCallRef
+
+  var argumentCount: Int32 { rb_arg_count(ref) }
+
+  func isNull(_ index: Int32) -> Bool { rb_arg_isnull(ref, index) }
+
+  /// The raw Datum, for passing an argument on to SPI unchanged. Check `isNull` first.
+  func datum(_ index: Int32) -> RbDatum { rb_arg_datum(ref, index) }
+
+  /// The argument's actual type (useful for polymorphic `anyelement` arguments).
+  func type(_ index: Int32) -> RbOid { rb_arg_type(ref, index) }
+
+  /// - Returns: nil for SQL NULL.
+  func optional<T: DatumConvertible>(_ index: Int32, as: T.Type = T.self) throws -> T? {
+    isNull(index) ? nil : try T(datum: datum(index))
+  }
+
+  /// - Throws: 22004 naming the argument when it is NULL.
+  func required<T: DatumConvertible>(_ index: Int32, _ name: String, as: T.Type = T.self)
+    throws -> T
+  {
+    guard let value: T = try optional(index) else { throw PGError.nullArgument(name) }
+    return value
+  }
+}

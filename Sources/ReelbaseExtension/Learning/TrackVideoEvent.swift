@@ -1,0 +1,140 @@
+import CPostgres
+import ReelbaseCore
+
+/// `learning.track_video_event`: validates an analytics event and records it, returning its id.
+///
+/// It runs with the caller's rights, so row-level security decides whose events a caller may
+/// record. The happy path is one saved-plan INSERT ... SELECT whose WHERE clause holds every
+/// ownership rule; only when it matches nothing does a second query find out which rule broke.
+enum TrackVideoEvent {
+  private enum Arg {
+    static let eventType: Int32 = 0, video: Int32 = 1, creator: Int32 = 2, student: Int32 = 3
+    static let course: Int32 = 4, module: Int32 = 5, metadata: Int32 = 6, timestamp: Int32 = 7
+  }
+
+  private static let uuid = RbOid(RB_UUIDOID)
+
+  // No RETURNING: a student may insert an event row but not read it back (RLS), so the id is
+  // made here instead of by the column default.
+  static let insert = PreparedStatement(
+    """
+    INSERT INTO learning.video_analytics_events
+      (id, event_type, video_id, creator_id, student_id, course_id, module_id, metadata, "timestamp")
+    SELECT $1, $2, v.id, v.creator_id, $5, $6, $7, $8, $9
+    FROM learning.videos v
+    WHERE v.id = $3 AND v.creator_id = $4 AND NOT v.is_deleted
+      AND ($5::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM learning.students s WHERE s.id = $5 AND s.creator_id = v.creator_id))
+      AND ($6::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM learning.courses c WHERE c.id = $6 AND c.creator_id = v.creator_id))
+      AND ($7::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM learning.course_modules m JOIN learning.courses c ON c.id = m.course_id
+        WHERE m.id = $7 AND c.creator_id = v.creator_id AND ($6::uuid IS NULL OR m.course_id = $6)))
+    """,
+    [uuid, RbOid(RB_TEXTOID), uuid, uuid, uuid, uuid, uuid, RbOid(RB_JSONBOID),
+     RbOid(RB_TIMESTAMPTZOID)])
+
+  static let diagnose = PreparedStatement(
+    """
+    SELECT (SELECT v.creator_id FROM learning.videos v WHERE v.id = $1),
+           (SELECT v.is_deleted FROM learning.videos v WHERE v.id = $1),
+           (SELECT s.creator_id FROM learning.students s WHERE s.id = $2),
+           (SELECT c.creator_id FROM learning.courses c WHERE c.id = $3),
+           (SELECT m.course_id FROM learning.course_modules m WHERE m.id = $4),
+           (SELECT c.creator_id FROM learning.course_modules m
+              JOIN learning.courses c ON c.id = m.course_id WHERE m.id = $4)
+    """,
+    [uuid, uuid, uuid, uuid])
+
+  static func call(_ call: FunctionCall) throws -> RbDatum? {
+    let typeName: String = try call.required(Arg.eventType, "p_event_type")
+    guard let eventType = VideoEventType(rawValue: typeName) else {
+      throw PGError.invalidParameter(
+        "invalid event type \"\(typeName)\"", hint: "Valid event types: \(VideoEventType.validNames).")
+    }
+    let request = EventReferenceRequest(
+      video: try call.required(Arg.video, "p_video_id"),
+      creator: try call.required(Arg.creator, "p_creator_id"),
+      student: try call.optional(Arg.student),
+      course: try call.optional(Arg.course),
+      module: try call.optional(Arg.module))
+    if eventType.isStudentEvent && request.student == nil {
+      throw PGError.invalidParameter(
+        "event type \"\(typeName)\" requires p_student_id",
+        hint: "Watching events (video_started, video_progress, video_completed, video_rewatched) are recorded for a student.")
+    }
+    let metadata = try metadataDatum(call)
+    let timestamp: PGTimestampTZ = try call.required(Arg.timestamp, "p_timestamp")
+    guard timestamp.isFinite else {
+      throw PGError.invalidParameter("p_timestamp must be a finite time, got infinity")
+    }
+
+    let id = try newEventID()
+    let idDatum = try id.makeDatum()
+    let recorded = try SPI.connect { () throws -> Bool in
+      let result = try SPI.execute(
+        insert,
+        [idDatum, call.datum(Arg.eventType), call.datum(Arg.video), call.datum(Arg.creator),
+         passThrough(call, Arg.student), passThrough(call, Arg.course),
+         passThrough(call, Arg.module), metadata, call.datum(Arg.timestamp)],
+        readOnly: false)
+      if result.rowCount == 1 { return true }
+      try explainRejection(call, request)
+      return false
+    }
+    guard recorded else {
+      throw PGError(
+        sqlstate: "40001", message: "event was not recorded: a referenced row changed concurrently",
+        hint: "Retry the call.")
+    }
+    return idDatum
+  }
+
+  private static func passThrough(_ call: FunctionCall, _ index: Int32) -> RbDatum? {
+    call.isNull(index) ? nil : call.datum(index)
+  }
+
+  /// NULL metadata means "no metadata" ('{}'); anything but a JSON object is refused.
+  private static func metadataDatum(_ call: FunctionCall) throws -> RbDatum {
+    if call.isNull(Arg.metadata) { return try PGJSONB(text: "{}").makeDatum() }
+    let datum = call.datum(Arg.metadata)
+    let kind = try PGJSONB.rootKind(datum)
+    guard kind == .object else {
+      throw PGError.invalidParameter(
+        "p_metadata must be a JSON object, got a JSON \(kind == .array ? "array" : "scalar")",
+        hint: "Pass event details as keys of an object, for example '{\"percent_complete\": 50}'.")
+    }
+    return datum
+  }
+
+  private static func newEventID() throws -> UUIDValue {
+    var random: (UInt64, UInt64) = (0, 0)
+    let ok = withUnsafeMutableBytes(of: &random) { buffer in
+      buffer.baseAddress.map { rb_strong_random($0.assumingMemoryBound(to: UInt8.self), 16) } ?? false
+    }
+    guard ok else { throw PGError.internalError("could not generate random bytes for an event id") }
+    let now = PostgresTime.unixMilliseconds(fromTimestamp: rb_transaction_timestamp())
+    return UUIDValue.version7(unixMilliseconds: now, randomHigh: random.0, randomLow: random.1)
+  }
+
+  private static func explainRejection(_ call: FunctionCall, _ request: EventReferenceRequest) throws {
+    let r = try SPI.execute(
+      diagnose,
+      [call.datum(Arg.video), passThrough(call, Arg.student), passThrough(call, Arg.course),
+       passThrough(call, Arg.module)],
+      readOnly: true)
+    guard r.rowCount == 1 else { return }
+    let facts = EventReferenceFacts(
+      videoCreator: try r.value(0, 0), videoDeleted: try r.value(0, 1) ?? false,
+      studentCreator: try r.value(0, 2), courseCreator: try r.value(0, 3),
+      moduleCourse: try r.value(0, 4), moduleCreator: try r.value(0, 5))
+    if let problem = EventReferenceProblem.first(in: request, facts: facts) {
+      throw PGError(sqlstate: problem.sqlstate, message: problem.message, detail: problem.detail)
+    }
+  }
+}
+
+@_cdecl("rbx_track_video_event")
+func rbx_track_video_event(_ call: RbCallRef?) -> RbDatum {
+  Boundary.run(call, TrackVideoEvent.call)
+}
