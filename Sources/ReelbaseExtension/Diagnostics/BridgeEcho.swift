@@ -51,21 +51,29 @@ enum BridgeEcho {
       text = date.isFinite ? "date \(date.civil)" : "date infinite"
     case Int(RB_TIMESTAMPTZOID):
       let t = PGTimestampTZ(datum: d)
-      text = "timestamptz \(PostgresTime.unixMilliseconds(fromTimestamp: t.microseconds)) ms since 1970"
+      text = t.isFinite
+        ? "timestamptz \(PostgresTime.unixMilliseconds(fromTimestamp: t.microseconds)) ms since 1970"
+        : "timestamptz infinite"
     case Int(RB_INTERVALOID):
       let i = PGInterval(datum: d)
       text = "interval \(i.months) months \(i.days) days \(i.microseconds) us"
     case Int(RB_NUMERICOID): text = "numeric \(try PGNumeric(datum: d).text)"
     case Int(RB_JSONBOID):
       text = "jsonb \(try PGJSONB.rootKind(d)) \(try PGJSONB(datum: d).text)"
-    case Int(RB_TEXTARRAYOID): text = "text[] \(try PGArray<String>(datum: d).elements)"
+    case Int(RB_TEXTARRAYOID):
+      let elements = try PGArray<String>(datum: d).elements.map { $0.map { "'\($0)'" } ?? "NULL" }
+      text = "text[] [\(elements.joined(separator: ", "))]"
     case Int(RB_UUIDARRAYOID):
-      text = "uuid[] \(try PGArray<UUIDValue>(datum: d).elements.map { $0?.description ?? "NULL" })"
+      let elements = try PGArray<UUIDValue>(datum: d).elements.map { $0?.description ?? "NULL" }
+      text = "uuid[] [\(elements.joined(separator: ", "))]"
     case Int(RB_FLOAT4ARRAYOID):
       let view = try Float4ArrayView(datum: d)
-      text = view.hasNulls
-        ? "real[] with NULLs \(try PGArray<Float>(datum: d).elements)"
-        : "real[] dims \(view.dimensions) sum \(view.buffer.reduce(0, +)) \(Array(view.buffer))"
+      if view.hasNulls {
+        let elements = try PGArray<Float>(datum: d).elements.map { $0.map { "\($0)" } ?? "NULL" }
+        text = "real[] with NULLs [\(elements.joined(separator: ", "))]"
+      } else {
+        text = "real[] dims \(view.dimensions) sum \(view.buffer.reduce(0, +)) \(Array(view.buffer))"
+      }
     default: throw unsupported(call.type(0))
     }
     return try text.makeDatum()

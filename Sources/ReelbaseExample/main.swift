@@ -1,0 +1,2 @@
+import Reelbase
+print("x")
