@@ -65,16 +65,20 @@ PARALLEL SAFE
 SET search_path = pg_catalog
 AS $$
 BEGIN
-  IF NEW.percent_complete >= 90 THEN
-    NEW.completed := true;
+  -- completed is derived, never taken from the writer: a student (who may write their own
+  -- sessions) cannot mark a video completed without reaching 90%. Once reached it stays.
+  IF TG_OP = 'INSERT' THEN
+    NEW.completed := NEW.percent_complete >= 90;
+  ELSE
+    NEW.completed := OLD.completed OR NEW.percent_complete >= 90;
   END IF;
   RETURN NEW;
 END
 $$;
 
 COMMENT ON FUNCTION learning.video_watch_sessions_auto_complete() IS
-  'BEFORE INSERT OR UPDATE row trigger on learning.video_watch_sessions: sets completed '
-  'when percent_complete reaches 90; never clears it.';
+  'BEFORE INSERT OR UPDATE row trigger on learning.video_watch_sessions: completed is true '
+  'once percent_complete has reached 90 (sticky); a written value of completed is ignored.';
 
 CREATE TRIGGER video_watch_sessions_auto_complete_trigger
   BEFORE INSERT OR UPDATE ON learning.video_watch_sessions

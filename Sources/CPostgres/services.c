@@ -45,6 +45,12 @@ rb_transaction_timestamp(void)
   return GetCurrentTransactionStartTimestamp();
 }
 
+int64_t
+rb_current_timestamp(void)
+{
+  return GetCurrentTimestamp();
+}
+
 bool
 rb_strong_random(uint8_t *buffer, size_t length)
 {

@@ -48,3 +48,25 @@ import Testing
     #expect(UUIDValue.version7(unixMilliseconds: -5, randomHigh: 0, randomLow: 0).high >> 16 == 0)
   }
 }
+
+@Suite struct UUIDv7GeneratorTests {
+  @Test func idsIncreaseWithinOneMillisecondAndWhenTheClockStepsBack() {
+    var g = UUIDv7Generator()
+    var previous = g.next(unixMilliseconds: 1_000, randomHigh: 0xABC, randomLow: 0x1234)
+    for (ms, r) in [(1_000, UInt64(0)), (1_000, 5), (999, 7), (1_000, .max), (1_001, 0)] {
+      let id = g.next(unixMilliseconds: Int64(ms), randomHigh: r, randomLow: r)
+      #expect((id.high, id.low) > (previous.high, previous.low))
+      #expect(id.version == 7)
+      #expect(id.low >> 62 == 0b10)
+      previous = id
+    }
+  }
+
+  @Test func successorCarriesIntoTheTimestamp() {
+    let top = UUIDValue.version7(unixMilliseconds: 5, randomHigh: 0x0FFF, randomLow: .max)
+    let next = UUIDv7Generator.successor(of: top)
+    #expect(next.high >> 16 == 6)
+    #expect(next.version == 7)
+    #expect(next.low & 0x3FFF_FFFF_FFFF_FFFF == 0)
+  }
+}

@@ -59,6 +59,12 @@ INSERT INTO learning.video_watch_sessions (video_id, student_id, percent_complet
   ('d0000000-0000-0000-0000-000000000012', 'a0000000-0000-0000-0000-000000000012', 89, '{"label": "T89"}'),
   ('d0000000-0000-0000-0000-000000000012', 'a0000000-0000-0000-0000-000000000012', 90, '{"label": "T90"}');
 SELECT metadata->>'label' AS label, completed FROM learning.video_watch_sessions WHERE metadata->>'label' LIKE 'T%' ORDER BY 1;
+-- completed is derived: a writer cannot claim it below 90%, nor clear it once reached
+INSERT INTO learning.video_watch_sessions (video_id, student_id, percent_complete, completed, metadata) VALUES
+  ('d0000000-0000-0000-0000-000000000012', 'a0000000-0000-0000-0000-000000000012', 3, true, '{"label": "Tforged"}');
+UPDATE learning.video_watch_sessions SET completed = false WHERE metadata->>'label' = 'T90';
+UPDATE learning.video_watch_sessions SET completed = true WHERE metadata->>'label' = 'T89';
+SELECT metadata->>'label' AS label, percent_complete, completed FROM learning.video_watch_sessions WHERE metadata->>'label' LIKE 'T%' ORDER BY 1;
 -- every updated_at trigger fires
 UPDATE learning.students SET updated_at = '2025-01-01';
 SELECT count(*) FILTER (WHERE updated_at > '2025-01-02') AS stamped, count(*) AS total FROM learning.students;

@@ -119,6 +119,8 @@ bool rb_notice(const char *message);
 /* *value is NULL when the setting does not exist. */
 bool rb_get_config(const char *name, const char **value);
 int64_t rb_transaction_timestamp(void);
+/* The wall clock now (GetCurrentTimestamp), as a timestamptz value. */
+int64_t rb_current_timestamp(void);
 bool rb_strong_random(uint8_t *buffer, size_t length);
 
 #endif

@@ -107,14 +107,17 @@ enum TrackVideoEvent {
     return datum
   }
 
+  /// Backend-local, so ids this backend makes are strictly increasing (see UUIDv7Generator).
+  nonisolated(unsafe) private static var ids = UUIDv7Generator()
+
   private static func newEventID() throws -> UUIDValue {
     var random: (UInt64, UInt64) = (0, 0)
     let ok = withUnsafeMutableBytes(of: &random) { buffer in
       buffer.baseAddress.map { rb_strong_random($0.assumingMemoryBound(to: UInt8.self), 16) } ?? false
     }
     guard ok else { throw PGError.internalError("could not generate random bytes for an event id") }
-    let now = PostgresTime.unixMilliseconds(fromTimestamp: rb_transaction_timestamp())
-    return UUIDValue.version7(unixMilliseconds: now, randomHigh: random.0, randomLow: random.1)
+    let now = PostgresTime.unixMilliseconds(fromTimestamp: rb_current_timestamp())
+    return ids.next(unixMilliseconds: now, randomHigh: random.0, randomLow: random.1)
   }
 
   private static func explainRejection(_ call: FunctionCall, _ request: EventReferenceRequest) throws {
