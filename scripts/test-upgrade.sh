@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Install, dump/restore and upgrade checks against the running test cluster (TAP-style lines):
+# - CREATE EXTENSION, DROP EXTENSION (nothing left behind), CREATE again;
+# - pg_dump / pg_restore of a database with the demo data keeps every user row
+#   (the tables are registered with pg_extension_config_dump);
+# - for every sql/upgrades/reelbase--A--B.sql: version A's install script, rebuilt from git
+#   history, then ALTER EXTENSION reelbase UPDATE, must give the same catalog as a fresh install
+#   of the current version, and keep the data loaded under A.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REELBASE_ROOT"
+n=0
+bad=0
+check() { # check DESCRIPTION COMMAND...
+  local what=$1; shift
+  n=$((n + 1))
+  if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; bad=$((bad + 1)); fi
+}
+q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+sharedir=$("$PG_CONFIG" --sharedir)/extension
+current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" extension/reelbase.control)
+learning_tables="creators students videos video_chunks courses course_modules module_lessons chat_sessions chat_messages video_analytics video_analytics_events video_watch_sessions usage_metrics"
+counts() { # row counts of every learning table in database $1
+  local sql="" t
+  for t in $learning_tables; do sql="$sql SELECT '$t', count(*) FROM learning.$t UNION ALL"; done
+  q -d "$1" -At -c "${sql% UNION ALL} ORDER BY 1"
+}
+fresh_db() { q -d postgres -c "DROP DATABASE IF EXISTS $1" 2>/dev/null && q -d postgres -c "CREATE DATABASE $1"; }
+fingerprint() { # fingerprint DB FILE: fails if the query fails or finds nothing
+  q -d "$1" -At -f test/upgrade/fingerprint.sql >"$2" && [ -s "$2" ]
+}
+
+# --- install, drop, reinstall ---------------------------------------------------------------
+fresh_db rb_install
+check "CREATE EXTENSION reelbase ($current)" q -d rb_install -c "CREATE EXTENSION reelbase"
+check "catalog fingerprint of a fresh install" fingerprint rb_install /tmp/rb_fresh.$$
+check "DROP EXTENSION reelbase" q -d rb_install -c "DROP EXTENSION reelbase"
+left=$(q -d rb_install -At -c "SELECT count(*) FROM pg_namespace WHERE nspname IN ('reelbase', 'learning')")
+check "nothing left behind after DROP EXTENSION (schemas: $left)" test "$left" = 0
+check "CREATE EXTENSION again" q -d rb_install -c "CREATE EXTENSION reelbase"
+fingerprint rb_install /tmp/rb_again.$$
+check "reinstall gives the same catalog ($(wc -l </tmp/rb_fresh.$$) entries)" diff -q /tmp/rb_fresh.$$ /tmp/rb_again.$$
+
+# --- pg_dump keeps user data -----------------------------------------------------------------
+q -d rb_install -f demo/data.sql >/dev/null
+counts rb_install >/tmp/rb_counts_before.$$
+fresh_db rb_restored
+bindir=$(pg_bindir)
+"$bindir/pg_dump" -Fc -d rb_install -f /tmp/rb_dump.$$ \
+  && "$bindir/pg_restore" --exit-on-error -d rb_restored /tmp/rb_dump.$$
+check "pg_dump / pg_restore of a database using reelbase" test $? = 0
+counts rb_restored >/tmp/rb_counts_after.$$
+check "restored database has every row ($(awk -F'|' '{s+=$2} END {print s}' /tmp/rb_counts_before.$$) rows)" \
+  diff -q /tmp/rb_counts_before.$$ /tmp/rb_counts_after.$$
+
+# --- upgrade paths ---------------------------------------------------------------------------
+shopt -s nullglob
+upgrades=(sql/upgrades/reelbase--*--*.sql)
+if [ ${#upgrades[@]} -eq 0 ]; then
+  echo "# no upgrade scripts: $current is the first release"
+fi
+if [ ${#upgrades[@]} -gt 0 ] && [ "$(git rev-parse --is-shallow-repository 2>/dev/null)" != false ]; then
+  check "git history available to rebuild older install scripts" false
+  upgrades=()
+fi
+for script in "${upgrades[@]}"; do
+  from=$(basename "$script" .sql | sed 's/^reelbase--\(.*\)--.*/\1/')
+  # The last commit whose control file still said default_version = '$from'.
+  rev=$(git log --format=%H -- extension/reelbase.control | while read -r c; do
+          git show "$c:extension/reelbase.control" | grep -q "^default_version = '$from'" && { echo "$c"; break; }
+        done)
+  if [ -z "$rev" ]; then check "find release $from in git history" false; continue; fi
+  old=$sharedir/reelbase--$from.sql
+  created_old=0
+  if [ ! -f "$old" ]; then
+    { echo '-- rebuilt from git for the upgrade test'
+      git ls-tree --name-only "$rev" sql/ | grep '\.sql$' | sort | while read -r f; do git show "$rev:$f"; echo; done
+    } | as_root tee "$old" >/dev/null
+    created_old=1
+  fi
+  fresh_db rb_upgrade
+  check "CREATE EXTENSION reelbase VERSION '$from' (from $(git rev-parse --short "$rev"))" \
+    q -d rb_upgrade -c "CREATE EXTENSION reelbase VERSION '$from'"
+  git show "$rev:demo/data.sql" >/tmp/rb_old_data.$$ 2>/dev/null && q -d rb_upgrade -f /tmp/rb_old_data.$$ >/dev/null
+  counts rb_upgrade >/tmp/rb_up_before.$$
+  check "ALTER EXTENSION reelbase UPDATE ($from -> $current)" q -d rb_upgrade -c "ALTER EXTENSION reelbase UPDATE"
+  fingerprint rb_upgrade /tmp/rb_upgraded.$$
+  if ! check "upgraded catalog equals a fresh $current install" diff -q /tmp/rb_fresh.$$ /tmp/rb_upgraded.$$; then
+    diff /tmp/rb_fresh.$$ /tmp/rb_upgraded.$$ | head -n 40
+  fi
+  counts rb_upgrade >/tmp/rb_up_after.$$
+  check "data loaded under $from survives the upgrade" diff -q /tmp/rb_up_before.$$ /tmp/rb_up_after.$$
+  [ "$created_old" = 1 ] && as_root rm -f "$old"
+done
+
+rm -f /tmp/rb_*.$$
+for db in rb_install rb_restored rb_upgrade; do q -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null; done
+echo "1..$n"
+[ "$bad" -eq 0 ]

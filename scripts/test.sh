@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Every reelbase test, in one command, on a fresh Debian 12 machine (also what .ci/run runs):
+#   scripts/test.sh
+# Installs what is missing, builds once, installs the extension, starts a throwaway cluster,
+# then runs: pg_regress (test/sql), the install/upgrade checks, swift test for the pure-Swift
+# core, and the client library's tests against the real server. Ends with one line
+# "reelbase tests: N passed, N failed" and exits non-zero if anything failed.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REELBASE_ROOT"
+log_dir=$REELBASE_ROOT/.build/test-logs
+mkdir -p "$log_dir"
+passed=0
+failed=0
+failures=()
+
+record() { # record NAME PASSED FAILED
+  passed=$((passed + $2)); failed=$((failed + $3))
+  [ "$3" -gt 0 ] && failures+=("$1")
+  printf '%s: %s passed, %s failed\n' "$1" "$2" "$3"
+}
+
+finish() {
+  bash scripts/cluster.sh destroy >/dev/null 2>&1 || true
+  echo
+  [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]} (logs in $log_dir)"
+  echo "reelbase tests: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
+
+say "dependencies"
+bash scripts/deps.sh || die "could not install dependencies"
+
+say "build (release module) and install"
+include="-Xcc -I$("$PG_CONFIG" --includedir-server)"
+if [ "$(id -u)" = 0 ]; then
+  make install >"$log_dir/build.log" 2>&1
+else
+  make >"$log_dir/build.log" 2>&1 && sudo env "PATH=$PATH" make install >>"$log_dir/build.log" 2>&1
+fi || { tail -n 40 "$log_dir/build.log"; die "build failed"; }
+if make -s check-so; then record "module without Swift runtime" 1 0; else record "module without Swift runtime" 0 1; fi
+
+say "build (tests)"
+swift build --build-tests $include >"$log_dir/swift-build-tests.log" 2>&1 \
+  || { tail -n 40 "$log_dir/swift-build-tests.log"; die "building the Swift tests failed"; }
+
+say "throwaway cluster"
+bash scripts/cluster.sh start --fresh || die "the cluster did not start"
+
+say "pg_regress (test/sql)"
+make installcheck >"$log_dir/regress.log" 2>&1
+grep -E '^test |^ok |^not ok ' "$log_dir/regress.log"
+total=$(grep -cE '^test ' "$log_dir/regress.log")
+bad=$(grep -cE '^test .*FAILED' "$log_dir/regress.log")
+[ "$total" -eq 0 ] && bad=1
+record "pg_regress" $((total - bad)) "$bad"
+[ "$bad" -gt 0 ] && [ -f .build/regress/regression.diffs ] && head -n 60 .build/regress/regression.diffs
+
+say "install, dump and upgrade"
+if bash scripts/test-upgrade.sh >"$log_dir/upgrade.log" 2>&1; then ok=1; else ok=0; fi
+cat "$log_dir/upgrade.log"
+p=$(grep -c '^ok ' "$log_dir/upgrade.log"); f=$(grep -c '^not ok ' "$log_dir/upgrade.log")
+[ "$ok" = 0 ] && [ "$f" = 0 ] && f=1
+record "install/upgrade" "$p" "$f"
+
+say "swift test (ReelbaseCore)"
+swift test --skip-build $include --filter ReelbaseCoreTests >"$log_dir/swift-core.log" 2>&1
+rc=$?
+grep -E 'Test run with|passed after|failed after|error' "$log_dir/swift-core.log" | tail -n 5
+n=$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\}.*/\1/p' "$log_dir/swift-core.log" | tail -n 1)
+n=${n:-0}
+if [ "$rc" = 0 ] && [ "$n" -gt 0 ]; then record "swift test (core)" "$n" 0; else record "swift test (core)" 0 $((n > 0 ? n : 1)); fi
+
+if [ -f scripts/test-client.sh ]; then
+  say "client library (PostgresNIO) against the server"
+  REELBASE_SWIFT_TESTS_BUILT=1 bash scripts/test-client.sh >"$log_dir/client.log" 2>&1
+  rc=$?
+  tail -n 15 "$log_dir/client.log"
+  n=$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\}.*/\1/p' "$log_dir/client.log" | tail -n 1)
+  n=${n:-0}
+  if [ "$rc" = 0 ] && [ "$n" -gt 0 ]; then record "client tests" "$n" 0; else record "client tests" 0 $((n > 0 ? n : 1)); fi
+fi
+
+finish
