@@ -54,6 +54,13 @@ check "restored database has every row ($(awk -F'|' '{s+=$2} END {print s}' /tmp
 
 # --- upgrade paths ---------------------------------------------------------------------------
 releases=$(ls -1 sql | grep -E '^[0-9]+\.[0-9]+\.[0-9]+$' | sort -V)
+# A released directory is frozen: users' databases were built from it, so a change there would
+# reach fresh installs but never existing ones. sql/released.sha256 holds each one's checksum.
+for from in $releases; do
+  [ "$from" = "$current" ] && continue
+  sum=$(cat sql/"$from"/*.sql | sha256sum | cut -d' ' -f1)
+  check "released sql/$from/ is unchanged (sql/released.sha256)" grep -qx "$sum  $from" sql/released.sha256
+done
 for from in $releases; do
   [ "$from" = "$current" ] && continue
   fresh_db rb_upgrade

@@ -14,3 +14,12 @@ RB_EXPORT(track_video_event)
 RB_EXPORT(get_student_total_watch_time)
 RB_EXPORT(get_student_highest_completion)
 RB_EXPORT(has_student_completed_video)
+
+/* reelbase: vector engine */
+RB_EXPORT(rb_cosine_similarity)
+RB_EXPORT(rb_unit_cosine)
+RB_EXPORT(rb_vector_list_for)
+RB_EXPORT(rb_build_vector_index)
+
+/* learning: search */
+RB_EXPORT(search_video_chunks)

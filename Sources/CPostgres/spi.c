@@ -64,6 +64,54 @@ rb_spi_execute(RbPlanRef plan, const RbDatum *values, const char *nulls, bool re
   RB_GUARD_END
 }
 
+bool
+rb_spi_exec(const char *sql, bool read_only, int32_t *status)
+{
+  RB_GUARD_BEGIN
+  {
+    int rc = SPI_execute(sql, read_only, 0);
+
+    if (rc < 0)
+      ereport(ERROR,
+              (errcode(ERRCODE_INTERNAL_ERROR),
+               errmsg("reelbase: SPI_execute failed: %s", SPI_result_code_string(rc))));
+    *status = rc;
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_spi_cursor_open(const char *sql, bool read_only, void **portal)
+{
+  RB_GUARD_BEGIN
+  {
+    Portal p = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, read_only, 0);
+
+    *portal = p;
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_spi_cursor_fetch(void *portal, int64_t rows)
+{
+  RB_GUARD_BEGIN
+  {
+    SPI_cursor_fetch((Portal) portal, true, (long) rows);
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_spi_cursor_close(void *portal)
+{
+  RB_GUARD_BEGIN
+  {
+    SPI_cursor_close((Portal) portal);
+  }
+  RB_GUARD_END
+}
+
 uint64_t
 rb_spi_processed(void)
 {

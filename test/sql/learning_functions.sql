@@ -23,8 +23,8 @@ SELECT p.proname, pg_get_function_arguments(p.oid) AS arguments,
        pg_get_function_result(p.oid) AS result, p.provolatile, p.proisstrict, p.proparallel,
        p.prosecdef
 FROM pg_proc p
-WHERE p.pronamespace = 'learning'::regnamespace
-  AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
+WHERE p.oid IN ('learning.track_video_event'::regproc, 'learning.get_student_total_watch_time'::regproc,
+                'learning.get_student_highest_completion'::regproc, 'learning.has_student_completed_video'::regproc)
 ORDER BY 1;
 
 -- The seed's usage example, as written (learning on the search_path, named arguments).

@@ -8,7 +8,8 @@ WITH ext_schemas AS (
 )
 SELECT kind, name, detail FROM (
   SELECT 'column' AS kind, c.oid::regclass::text || '.' || a.attname AS name,
-         format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+         format_type(a.atttypid, a.atttypmod) || ' storage ' || a.attstorage::text
+         || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
          || coalesce(' default ' || pg_get_expr(ad.adbin, ad.adrelid), '')
          || coalesce(' -- ' || col_description(c.oid, a.attnum), '') AS detail
   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN ext_schemas s ON s.oid = c.relnamespace

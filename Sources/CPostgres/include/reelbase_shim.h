@@ -21,6 +21,8 @@ typedef uint32_t RbOid;
 typedef struct RbCall *RbCallRef;
 /* A saved SPI plan (SPIPlanPtr), opaque to Swift. */
 typedef struct RbPlan *RbPlanRef;
+/* Where a set-returning function's rows go (its ReturnSetInfo), opaque to Swift. */
+typedef struct RbTupleSink *RbTupleSinkRef;
 
 /* Type OIDs the bridge converts; checked against pg_type_d.h at compile time. */
 enum {
@@ -37,6 +39,7 @@ enum {
   RB_NUMERICOID = 1700,
   RB_UUIDOID = 2950,
   RB_JSONBOID = 3802,
+  RB_INT4ARRAYOID = 1007,
   RB_TEXTARRAYOID = 1009,
   RB_FLOAT4ARRAYOID = 1021,
   RB_UUIDARRAYOID = 2951,
@@ -108,10 +111,29 @@ bool rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPla
 /* Runs a saved plan. *status is SPI's return code (negative = SPI misuse). */
 bool rb_spi_execute(RbPlanRef plan, const RbDatum *values, const char *nulls, bool read_only,
                     int64_t max_rows, int32_t *status);
+/* Runs SQL text once, without a saved plan (for statements built from catalog identifiers). */
+bool rb_spi_exec(const char *sql, bool read_only, int32_t *status);
+/* A cursor over SQL text, fetched in batches so large results are never held at once. The
+   fetched batch is read like any SPI result (rb_spi_processed, rb_spi_value). */
+bool rb_spi_cursor_open(const char *sql, bool read_only, void **portal);
+bool rb_spi_cursor_fetch(void *portal, int64_t rows);
+bool rb_spi_cursor_close(void *portal);
 uint64_t rb_spi_processed(void);
 int32_t rb_spi_column_count(void);
 RbOid rb_spi_column_type(int32_t column);
 bool rb_spi_value(uint64_t row, int32_t column, RbDatum *value, bool *isnull);
+
+/* ---- set-returning functions, materialize mode (srf.c); guarded ---- */
+/* Prepares the call to return rows; *columns is the declared result's column count. */
+bool rb_srf_begin(RbCallRef call, RbTupleSinkRef *sink, int32_t *columns);
+/* Appends one row (the values are copied). */
+bool rb_srf_put(RbTupleSinkRef sink, const RbDatum *values, const bool *nulls);
+
+/* ---- settings defined by reelbase (module.c) ---- */
+/* reelbase.search_probes: IVF lists a search probes first. */
+int32_t rb_setting_search_probes(void);
+/* reelbase.exact_search: scan exactly even where an IVF index is built. */
+bool rb_setting_exact_search(void);
 
 /* ---- server services (services.c) ---- */
 bool rb_check_for_interrupts(void);

@@ -31,6 +31,7 @@ extension Int16: DatumConvertible {
 
 extension Int32: DatumConvertible {
   static var typeOID: RbOid { RbOid(RB_INT4OID) }
+  static var arrayTypeOID: RbOid { RbOid(RB_INT4ARRAYOID) }
   init(datum: RbDatum) { self = rb_datum_to_int32(datum) }
   func makeDatum() -> RbDatum { rb_datum_from_int32(self) }
 }

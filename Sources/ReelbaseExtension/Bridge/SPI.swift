@@ -88,3 +88,41 @@ enum SPI {
     return SPIResult(status: status, rowCount: Int(clamping: rb_spi_processed()))
   }
 }
+
+extension SPI {
+  /// Runs SQL text once. Only for statements assembled from catalog identifiers (quoted with
+  /// format('%I')); values always go through saved plans.
+  @discardableResult
+  static func run(_ sql: String, readOnly: Bool) throws -> SPIResult {
+    var status: Int32 = 0
+    try sql.withCString { try guarded(rb_spi_exec($0, readOnly, &status)) }
+    return SPIResult(status: status, rowCount: Int(clamping: rb_spi_processed()))
+  }
+
+  /// Streams the rows of `sql` in batches of `batchSize`; `body` reads each batch (values are
+  /// valid only inside it).
+  static func forEachBatch(_ sql: String, batchSize: Int64, readOnly: Bool,
+                           _ body: (SPIResult) throws -> Void) throws
+  {
+    var portal: UnsafeMutableRawPointer? = nil
+    try sql.withCString { try guarded(rb_spi_cursor_open($0, readOnly, &portal)) }
+    guard let portal else { throw PGError.internalError("SPI returned no cursor") }
+    while true {
+      try guarded(rb_spi_cursor_fetch(portal, batchSize))
+      let batch = SPIResult(status: 0, rowCount: Int(clamping: rb_spi_processed()))
+      if batch.rowCount == 0 { break }
+      try body(batch)
+    }
+    try guarded(rb_spi_cursor_close(portal))
+  }
+}
+
+extension SPIResult {
+  /// The raw Datum of a value (nil for NULL), for passing on without conversion.
+  func datum(_ row: Int, _ column: Int32) throws -> RbDatum? {
+    var datum: RbDatum = 0
+    var isNull = false
+    try guarded(rb_spi_value(UInt64(max(0, row)), column, &datum, &isNull))
+    return isNull ? nil : datum
+  }
+}

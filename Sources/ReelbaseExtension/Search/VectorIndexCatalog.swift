@@ -1,0 +1,81 @@
+import CPostgres
+import ReelbaseCore
+
+/// A built IVF index as this backend knows it: the registry row and its centroids, cached per
+/// backend and reloaded when the registry's version moves (another backend rebuilt it).
+struct VectorIndexState {
+  let name: String
+  let version: Int64
+  let dimension: Int
+  let lists: Int
+  /// `lists` unit centroids back to back, `dimension` floats each.
+  let centroids: [Float]
+
+  /// List numbers, most similar centroid first.
+  func ranked(_ unitQuery: [Float]) -> [Int] {
+    unitQuery.withUnsafeBufferPointer { q in
+      centroids.withUnsafeBufferPointer { c in
+        SphericalKMeans.ranked(q, centroids: c, dimension: dimension)
+      }
+    }
+  }
+
+  func nearest(_ vector: UnsafeBufferPointer<Float>) -> Int {
+    centroids.withUnsafeBufferPointer { c in
+      SphericalKMeans.nearest(vector, centroids: c, dimension: dimension)
+    }
+  }
+}
+
+enum VectorIndexCatalog {
+  /// Keyed by index name. Backends are single-threaded (see PreparedStatement).
+  nonisolated(unsafe) private static var cache: [String: VectorIndexState] = [:]
+
+  static let registry = PreparedStatement(
+    "SELECT version, dimension, lists FROM reelbase.vector_indexes WHERE name = $1",
+    [RbOid(RB_TEXTOID)])
+  static let centroids = PreparedStatement(
+    "SELECT list_no, centroid FROM reelbase.vector_index_centroids WHERE index_name = $1 ORDER BY list_no",
+    [RbOid(RB_TEXTOID)])
+
+  /// The index if it is built, else nil. Must be called with SPI connected.
+  /// - Throws: 22023 when no index has that name.
+  static func current(_ name: String) throws -> VectorIndexState? {
+    let nameDatum = try name.makeDatum()
+    let r = try SPI.execute(registry, [nameDatum], readOnly: true)
+    guard r.rowCount == 1, let version: Int64 = try r.value(0, 0), let dimension: Int32 = try r.value(0, 1)
+    else {
+      throw PGError.invalidParameter("no vector index named \"\(name)\"",
+                                     hint: "Indexes are listed in reelbase.vector_indexes.")
+    }
+    guard let lists: Int32 = try r.value(0, 2), lists > 0 else {
+      cache[name] = nil
+      return nil
+    }
+    if let cached = cache[name], cached.version == version { return cached }
+    let state = try load(name, nameDatum, version: version, dimension: Int(dimension), lists: Int(lists))
+    cache[name] = state
+    return state
+  }
+
+  private static func load(_ name: String, _ nameDatum: RbDatum, version: Int64, dimension: Int,
+                           lists: Int) throws -> VectorIndexState
+  {
+    let r = try SPI.execute(centroids, [nameDatum], readOnly: true)
+    guard r.rowCount == lists else {
+      throw PGError(sqlstate: "XX001", message: "vector index \"\(name)\" has \(r.rowCount) centroids, expected \(lists)",
+                    hint: "Rebuild it with reelbase.build_vector_index('\(name)').")
+    }
+    var flat: [Float] = []
+    flat.reserveCapacity(lists * dimension)
+    for row in 0..<lists {
+      guard let datum = try r.datum(row, 1) else { throw PGError.internalError("NULL centroid") }
+      let view = try Float4ArrayView(datum: datum)
+      guard view.buffer.count == dimension else {
+        throw PGError.internalError("centroid \(row) of \(name) has \(view.buffer.count) values")
+      }
+      flat.append(contentsOf: view.buffer)
+    }
+    return VectorIndexState(name: name, version: version, dimension: dimension, lists: lists, centroids: flat)
+  }
+}

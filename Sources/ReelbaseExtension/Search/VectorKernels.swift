@@ -1,0 +1,48 @@
+import CPostgres
+import ReelbaseCore
+
+/// The per-row scoring functions. They run once per scanned row inside the executor, so they
+/// read the stored embedding in place (no copy when stored inline, see STORAGE MAIN) and return
+/// NULL, not an error, for rows that cannot be scored (NULL elements, non-finite values, zero
+/// vectors, a different length): one bad row must not fail a whole search.
+enum VectorKernels {
+  /// `reelbase.unit_cosine(embedding, unit_query)`.
+  static func unitCosine(_ call: FunctionCall) throws -> RbDatum? {
+    let row = try Float4ArrayView(datum: call.datum(0))
+    let query = try Float4ArrayView(datum: call.datum(1))
+    guard !row.hasNulls, !query.hasNulls, row.buffer.count == query.buffer.count,
+      !row.buffer.isEmpty
+    else { return nil }
+    let (dot, squaredNorm) = VectorMath.dotAndSquaredNorm(query.buffer, row.buffer)
+    return score(dot: dot, squaredNorms: squaredNorm)
+  }
+
+  /// `reelbase.cosine_similarity(a, b)`.
+  static func cosine(_ call: FunctionCall) throws -> RbDatum? {
+    let a = try Float4ArrayView(datum: call.datum(0))
+    let b = try Float4ArrayView(datum: call.datum(1))
+    guard !a.hasNulls, !b.hasNulls, a.buffer.count == b.buffer.count, !a.buffer.isEmpty else {
+      return nil
+    }
+    let (dot, bNorm) = VectorMath.dotAndSquaredNorm(a.buffer, b.buffer)
+    return score(dot: dot, squaredNorms: bNorm * VectorMath.squaredNorm(a.buffer))
+  }
+
+  private static func score(dot: Float, squaredNorms: Float) -> RbDatum? {
+    guard squaredNorms > 0, squaredNorms.isFinite, dot.isFinite else { return nil }
+    let similarity = dot / squaredNorms.squareRoot()
+    guard similarity.isFinite else { return nil }
+    // Rounding can overshoot by an ulp; keep the documented range.
+    return min(1, max(-1, similarity)).makeDatum()
+  }
+}
+
+@_cdecl("rbx_rb_unit_cosine")
+func rbx_rb_unit_cosine(_ call: RbCallRef?) -> RbDatum {
+  Boundary.run(call, VectorKernels.unitCosine)
+}
+
+@_cdecl("rbx_rb_cosine_similarity")
+func rbx_rb_cosine_similarity(_ call: RbCallRef?) -> RbDatum {
+  Boundary.run(call, VectorKernels.cosine)
+}
