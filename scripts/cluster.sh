@@ -27,6 +27,8 @@ fsync = off
 max_connections = 100
 shared_preload_libraries = '${REELBASE_PRELOAD:-}'
 CONF
+    # Extra settings, one per line (benchmarks size shared_buffers this way).
+    [ -n "${REELBASE_EXTRA_CONF:-}" ] && printf '%s\n' "$REELBASE_EXTRA_CONF" >>"$dir/postgresql.conf"
   fi
   if ! running; then
     as_cluster_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null \
