@@ -23,3 +23,8 @@ RB_EXPORT(rb_build_vector_index)
 
 /* learning: search */
 RB_EXPORT(search_video_chunks)
+
+/* reelbase: partition engine and maintenance */
+RB_EXPORT(rb_create_monthly_partition)
+RB_EXPORT(rb_manage_partitions)
+RB_EXPORT(rb_run_maintenance)

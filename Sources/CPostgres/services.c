@@ -8,6 +8,7 @@
 #include "utils/guc.h"
 #include "utils/timestamp.h"
 #include "access/xact.h"
+#include "commands/extension.h"
 
 bool
 rb_check_for_interrupts(void)
@@ -55,4 +56,10 @@ bool
 rb_strong_random(uint8_t *buffer, size_t length)
 {
   return pg_strong_random(buffer, length);
+}
+
+bool
+rb_creating_extension(void)
+{
+  return creating_extension;
 }

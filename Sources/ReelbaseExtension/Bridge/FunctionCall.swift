@@ -16,7 +16,12 @@ struct FunctionCall {
 
   /// - Returns: nil for SQL NULL.
   func optional<T: DatumConvertible>(_ index: Int32, as: T.Type = T.self) throws -> T? {
-    isNull(index) ? nil : try T(datum: datum(index))
+    if isNull(index) { return nil }
+    let actual = type(index)
+    if actual != 0 {
+      try DatumType.check(actual, readAs: T.self, what: "argument \(index + 1)")
+    }
+    return try T(datum: datum(index))
   }
 
   /// - Throws: 22004 naming the argument when it is NULL.

@@ -34,11 +34,15 @@ struct SPIResult {
   let status: Int32
   let rowCount: Int
 
+  /// Converts a value after checking the column really has T's type: reading a Datum as the
+  /// wrong type would read memory that is not there, so a mismatch is an error, never a crash.
   func value<T: DatumConvertible>(_ row: Int, _ column: Int32, as: T.Type = T.self) throws -> T? {
     var datum: RbDatum = 0
     var isNull = false
     try guarded(rb_spi_value(UInt64(max(0, row)), column, &datum, &isNull))
-    return isNull ? nil : try T(datum: datum)
+    if isNull { return nil }
+    try DatumType.check(rb_spi_column_type(column), readAs: T.self, what: "column \(column + 1)")
+    return try T(datum: datum)
   }
 }
 

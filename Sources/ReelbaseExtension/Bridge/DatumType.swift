@@ -1,0 +1,16 @@
+import CPostgres
+
+/// Which Postgres types a Swift type may read. Text-like varlenas (varchar, bpchar) read as
+/// String; everything else must match exactly.
+enum DatumType {
+  private static let textLike: Set<RbOid> = [RbOid(RB_TEXTOID), 1043, 1042]
+
+  static func check<T: DatumConvertible>(_ actual: RbOid, readAs: T.Type, what: String) throws {
+    if actual == T.typeOID { return }
+    if T.typeOID == RbOid(RB_TEXTOID) && textLike.contains(actual) { return }
+    throw PGError(
+      sqlstate: "XX000",
+      message: "reelbase: \(what) has type oid \(actual), read as \(T.self) (type oid \(T.typeOID))",
+      hint: "Cast it in the query (name and other non-varlena types to text).")
+  }
+}

@@ -1,0 +1,96 @@
+import CPostgres
+import ReelbaseCore
+
+/// Creating monthly partitions without ever failing on rows already waiting in the default
+/// partition: the new partition is made as a plain table, the month's rows are moved into it
+/// from the default partition, and then it is attached. (CREATE TABLE ... PARTITION OF would
+/// fail as soon as the default partition held one row of that month.)
+enum PartitionEngine {
+  enum Outcome { case created(moved: Int), existed }
+
+  /// - Returns: the partition's qualified name and whether it was made now.
+  /// - Throws: 42622 when `<table>_YYYY_MM` is too long, 42P07 when the name is taken by a
+  ///   relation that is not that month's partition.
+  static func ensureMonth(_ table: PartitionedTable, _ month: YearMonth) throws -> (String, Outcome) {
+    guard let childName = PartitionPlanner.childName(parent: table.name, month: month) else {
+      throw PGError(
+        sqlstate: "42622",
+        message: "partition name \"\(table.name)_\(month.suffix)\" would be longer than \(PartitionPlanner.maxIdentifierBytes) bytes",
+        hint: "Rename the table to at most \(PartitionPlanner.maxIdentifierBytes - 8) bytes.")
+    }
+    let child = SQLText.qualified(table.schema, childName)
+    if let existing = table.partitions.first(where: { $0.name == childName }) {
+      guard existing.months == month...month else {
+        throw PGError(sqlstate: "42P07",
+                      message: "\(existing.qualifiedName) exists but is not the \(month) partition of \(table.parent)")
+      }
+      return (existing.qualifiedName, .existed)
+    }
+    if let covering = table.partitions.first(where: { $0.months?.contains(month) ?? false }) {
+      throw PGError(sqlstate: "42P17",
+                    message: "\(covering.qualifiedName) already covers \(month) of \(table.parent)")
+    }
+    let exists = try SPI.run(
+      "SELECT 1 FROM pg_catalog.pg_class WHERE oid = pg_catalog.to_regclass(\(SQLText.literal(child)))",
+      readOnly: true)
+    if exists.rowCount > 0 {
+      throw PGError(sqlstate: "42P07", message: "relation \(child) already exists and is not a partition of \(table.parent)")
+    }
+    guard let next = month.advanced(by: 1) else {
+      throw PGError.invalidParameter("no month follows \(month)")
+    }
+    let parent = table.parent
+    let key = SQLText.identifier(table.keyColumn)
+    let lo = table.boundLiteral(month)
+    let hi = table.boundLiteral(next)
+    try SPI.run(
+      """
+      CREATE TABLE \(child) (LIKE \(parent) INCLUDING DEFAULTS INCLUDING CONSTRAINTS
+        INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE)
+      """, readOnly: false)
+    var moved = 0
+    if let defaultPartition = table.defaultPartition {
+      let r = try SPI.run(
+        """
+        WITH moved AS (DELETE FROM ONLY \(defaultPartition.qualifiedName)
+                       WHERE \(key) >= \(lo) AND \(key) < \(hi) RETURNING *)
+        INSERT INTO \(child) SELECT * FROM moved
+        """, readOnly: false)
+      moved = r.rowCount
+    }
+    try SPI.run("ALTER TABLE \(parent) ATTACH PARTITION \(child) FOR VALUES FROM (\(lo)) TO (\(hi))",
+                readOnly: false)
+    return (child, .created(moved: moved))
+  }
+
+  /// The months of rows waiting in the default partition (finite keys only; at most 1,000
+  /// distinct months are looked at per run).
+  static func waitingMonths(_ table: PartitionedTable) throws -> [YearMonth] {
+    guard let d = table.defaultPartition else { return [] }
+    let key = SQLText.identifier(table.keyColumn)
+    let r = try SPI.run(
+      """
+      SELECT DISTINCT to_char(\(table.utcDate(key)), 'YYYY-MM') FROM ONLY \(d.qualifiedName)
+      WHERE \(key) IS NOT NULL AND pg_catalog.isfinite(\(key)) LIMIT 1000
+      """, readOnly: true)
+    return try (0..<r.rowCount).compactMap { try (r.value($0, 0) as String?).flatMap(PartitionedTable.month) }
+  }
+}
+
+@_cdecl("rbx_rb_create_monthly_partition")
+func rbx_rb_create_monthly_partition(_ call: RbCallRef?) -> RbDatum {
+  Boundary.run(call) { call in
+    let tableName: String = try call.required(0, "table_name")
+    let year: Int32 = try call.required(1, "year")
+    let monthNumber: Int32 = try call.required(2, "month")
+    guard let month = YearMonth(year: Int(year), month: Int(monthNumber)) else {
+      throw PGError.invalidParameter(
+        "invalid month \(year)-\(monthNumber)", hint: "year is 1..9999 and month is 1..12.")
+    }
+    let name: String = try SPI.connect {
+      let table = try PartitionedTable.load(tableName)
+      return try PartitionEngine.ensureMonth(table, month).0
+    }
+    return try name.makeDatum()
+  }
+}
