@@ -57,11 +57,11 @@ CREATE FUNCTION reelbase.manage_partitions(
   premake integer DEFAULT 4,
   retention interval DEFAULT NULL,
   retention_mode text DEFAULT 'detach',
-  archive_schema name DEFAULT NULL
+  archive_schema text DEFAULT NULL
 ) RETURNS void
   LANGUAGE c VOLATILE PARALLEL UNSAFE
   AS 'MODULE_PATHNAME', 'rb_manage_partitions';
-COMMENT ON FUNCTION reelbase.manage_partitions(regclass, integer, interval, text, name) IS
+COMMENT ON FUNCTION reelbase.manage_partitions(regclass, integer, interval, text, text) IS
   'Registers (or re-configures) a monthly partition set and gives it a default partition <table>_default. reelbase.run_maintenance() then keeps it.';
 
 CREATE FUNCTION reelbase.run_maintenance()
@@ -116,10 +116,10 @@ COMMENT ON FUNCTION reelbase.register_maintenance_task(text, regprocedure, inter
   'Adds or updates a periodic task that reelbase.run_maintenance() runs every p_run_every.';
 
 REVOKE ALL ON FUNCTION reelbase.create_monthly_partition(text, integer, integer),
-  reelbase.manage_partitions(regclass, integer, interval, text, name), reelbase.run_maintenance(),
+  reelbase.manage_partitions(regclass, integer, interval, text, text), reelbase.run_maintenance(),
   reelbase.run_task(text), reelbase.register_maintenance_task(text, regprocedure, interval) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION reelbase.create_monthly_partition(text, integer, integer),
-  reelbase.manage_partitions(regclass, integer, interval, text, name), reelbase.run_maintenance(),
+  reelbase.manage_partitions(regclass, integer, interval, text, text), reelbase.run_maintenance(),
   reelbase.run_task(text), reelbase.register_maintenance_task(text, regprocedure, interval) TO reelbase_admin;
 GRANT SELECT ON reelbase.partition_sets, reelbase.maintenance_tasks, reelbase.maintenance_runs TO reelbase_admin;
 -- Maintenance runs with the caller's rights: partitions can only be made, detached or dropped

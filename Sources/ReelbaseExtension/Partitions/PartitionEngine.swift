@@ -32,7 +32,7 @@ enum PartitionEngine {
     }
     let exists = try SPI.run(
       "SELECT 1 FROM pg_catalog.pg_class WHERE oid = pg_catalog.to_regclass(\(SQLText.literal(child)))",
-      readOnly: true)
+      readOnly: false)
     if exists.rowCount > 0 {
       throw PGError(sqlstate: "42P07", message: "relation \(child) already exists and is not a partition of \(table.parent)")
     }
@@ -60,7 +60,8 @@ enum PartitionEngine {
     }
     try SPI.run("ALTER TABLE \(parent) ATTACH PARTITION \(child) FOR VALUES FROM (\(lo)) TO (\(hi))",
                 readOnly: false)
-    return (child, .created(moved: moved))
+    let printed = try SPI.run("SELECT \(SQLText.literal(child))::regclass::text", readOnly: false)
+    return (try printed.value(0, 0) ?? child, .created(moved: moved))
   }
 
   /// The months of rows waiting in the default partition (finite keys only; at most 1,000
@@ -72,7 +73,7 @@ enum PartitionEngine {
       """
       SELECT DISTINCT to_char(\(table.utcDate(key)), 'YYYY-MM') FROM ONLY \(d.qualifiedName)
       WHERE \(key) IS NOT NULL AND pg_catalog.isfinite(\(key)) LIMIT 1000
-      """, readOnly: true)
+      """, readOnly: false)
     return try (0..<r.rowCount).compactMap { try (r.value($0, 0) as String?).flatMap(PartitionedTable.month) }
   }
 }

@@ -36,8 +36,10 @@ struct PartitionedTable {
     """, [RbOid(RB_TEXTOID)])
 
   /// - Throws: 42P01 unknown table, 42809 not range-partitioned on one date/timestamp column.
+  /// Reads take a fresh snapshot (SPI read_only = false): maintenance re-reads the catalog after
+  /// its own DDL, which the caller's snapshot would not show.
   static func load(_ tableName: String) throws -> PartitionedTable {
-    let r = try SPI.execute(describe, [try tableName.makeDatum()], readOnly: true)
+    let r = try SPI.execute(describe, [try tableName.makeDatum()], readOnly: false)
     guard r.rowCount == 1, let schema: String = try r.value(0, 0), let name: String = try r.value(0, 1),
       let parent: String = try r.value(0, 2)
     else {
@@ -109,7 +111,7 @@ struct PartitionedTable {
       WHERE i.inhparent = \(SQLText.literal(parent))::regclass
       ORDER BY 4 NULLS FIRST
       """
-    let r = try SPI.run(sql, readOnly: true)
+    let r = try SPI.run(sql, readOnly: false)
     var out: [Partition] = []
     for row in 0..<r.rowCount {
       let isDefault: Bool = try r.value(row, 2) ?? false

@@ -4,7 +4,7 @@ import ReelbaseCore
 /// `reelbase.run_maintenance()`: keeps every partition set and runs the due periodic tasks.
 /// One runner at a time (a transaction-level advisory lock); a concurrent call returns at once.
 enum RunMaintenance {
-  /// "reelbase" as a 64-bit advisory lock key.
+  /// "reelbase" as a 64-bit advisory lock key (8243106209152988005).
   static let lockKey: Int64 = 0x7265_656C_6261_7365
 
   static let tryLock = PreparedStatement("SELECT pg_catalog.pg_try_advisory_xact_lock($1)", [RbOid(RB_INT8OID)])
@@ -50,7 +50,7 @@ enum RunMaintenance {
         return [Action(action: "skipped", target: "", detail: "another run_maintenance is in progress")]
       }
       var done: [Action] = []
-      let r = try SPI.execute(sets, [], readOnly: true)
+      let r = try SPI.execute(sets, [], readOnly: false)
       var configs: [SetConfig] = []
       for row in 0..<r.rowCount {
         let day = { (col: Int32) throws -> CivilDate? in
@@ -66,7 +66,7 @@ enum RunMaintenance {
         try guarded(rb_check_for_interrupts())
       }
       var failed = 0
-      let due = try SPI.execute(dueTasks, [], readOnly: true)
+      let due = try SPI.execute(dueTasks, [], readOnly: false)
       let names: [String] = try (0..<due.rowCount).compactMap { try due.value($0, 0) }
       for name in names {
         let outcome = try SPI.execute(runTask, [try name.makeDatum()], readOnly: false)
