@@ -20,6 +20,16 @@ record() { # record NAME PASSED FAILED
   printf '%s: %s passed, %s failed\n' "$1" "$2" "$3"
 }
 
+tap() { # tap NAME COMMAND...: runs a script printing "ok N" / "not ok N" lines
+  local name=$1 log="$log_dir/$1.log" ok p f
+  shift
+  if "$@" >"$log" 2>&1; then ok=1; else ok=0; fi
+  cat "$log"
+  p=$(grep -c '^ok ' "$log"); f=$(grep -c '^not ok ' "$log")
+  [ "$ok" = 0 ] && [ "$f" = 0 ] && f=1
+  record "$name" "$p" "$f"
+}
+
 finish() {
   bash scripts/cluster.sh destroy >/dev/null 2>&1 || true
   echo
@@ -44,8 +54,15 @@ say "build (tests)"
 swift build --build-tests $include >"$log_dir/swift-build-tests.log" 2>&1 \
   || { tail -n 40 "$log_dir/swift-build-tests.log"; die "building the Swift tests failed"; }
 
-say "throwaway cluster"
+say "throwaway cluster (reelbase and pg_cron preloaded)"
+# The maintenance worker runs every second in its own database; pg_cron in postgres.
+export REELBASE_PRELOAD='reelbase,pg_cron'
+export REELBASE_EXTRA_CONF="reelbase.maintenance_database = 'reelbase_worker'
+reelbase.maintenance_interval = 1
+cron.database_name = 'postgres'"
 bash scripts/cluster.sh start --fresh || die "the cluster did not start"
+# Set up early: pg_cron runs at most once a minute, so its check waits while the rest runs.
+bash scripts/test-scheduling.sh setup >"$log_dir/scheduling.log" 2>&1 || { cat "$log_dir/scheduling.log"; die "scheduling setup failed"; }
 
 say "pg_regress (test/sql)"
 make installcheck >"$log_dir/regress.log" 2>&1
@@ -57,11 +74,7 @@ record "pg_regress" $((total - bad)) "$bad"
 [ "$bad" -gt 0 ] && [ -f .build/regress/regression.diffs ] && head -n 60 .build/regress/regression.diffs
 
 say "install, dump and upgrade"
-if bash scripts/test-upgrade.sh >"$log_dir/upgrade.log" 2>&1; then ok=1; else ok=0; fi
-cat "$log_dir/upgrade.log"
-p=$(grep -c '^ok ' "$log_dir/upgrade.log"); f=$(grep -c '^not ok ' "$log_dir/upgrade.log")
-[ "$ok" = 0 ] && [ "$f" = 0 ] && f=1
-record "install/upgrade" "$p" "$f"
+tap "install-upgrade" bash scripts/test-upgrade.sh
 
 say "swift test (ReelbaseCore)"
 swift test --skip-build $include --filter ReelbaseCoreTests >"$log_dir/swift-core.log" 2>&1
@@ -80,5 +93,10 @@ if [ -f scripts/test-client.sh ]; then
   n=${n:-0}
   if [ "$rc" = 0 ] && [ "$n" -gt 0 ]; then record "client tests" "$n" 0; else record "client tests" 0 $((n > 0 ? n : 1)); fi
 fi
+
+say "scheduling: background worker and pg_cron"
+tap "scheduling" bash scripts/test-scheduling.sh check
+bash scripts/cluster.sh stop
+tap "shutdown" bash scripts/test-scheduling.sh check-shutdown
 
 finish

@@ -3,7 +3,10 @@
  */
 #include "shim_internal.h"
 
+#include "miscadmin.h"
 #include "utils/guc.h"
+
+void rb_worker_define_settings_and_register(void);
 
 PG_MODULE_MAGIC;
 
@@ -38,4 +41,7 @@ _PG_init(void)
     "reelbase.exact_search",
     "Vector search scans every row exactly even where an IVF index is built.",
     NULL, &exact_search, false, PGC_USERSET, 0, NULL, NULL, NULL);
+  /* The maintenance worker exists only when the module is preloaded. */
+  if (process_shared_preload_libraries_in_progress)
+    rb_worker_define_settings_and_register();
 }

@@ -135,6 +135,13 @@ int32_t rb_setting_search_probes(void);
 /* reelbase.exact_search: scan exactly even where an IVF index is built. */
 bool rb_setting_exact_search(void);
 
+/* ---- the maintenance background worker (worker.c) ---- */
+int32_t rb_worker_interval_seconds(void);
+/* Sleeps on the latch; false once shutdown was requested (SIGTERM). */
+bool rb_worker_wait(int64_t milliseconds);
+/* 1: maintenance ran, 0: reelbase not installed in the database, -1: it failed (logged). */
+int32_t rb_worker_run_once(void);
+
 /* ---- server services (services.c) ---- */
 bool rb_check_for_interrupts(void);
 bool rb_notice(const char *message);
