@@ -31,7 +31,11 @@ rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef 
 {
   RB_GUARD_BEGIN
   {
-    SPIPlanPtr p = SPI_prepare(sql, nargs, (Oid *) argtypes);
+    /*
+     * Always a generic plan: statements like "$5 IS NULL OR EXISTS (...)" look cheaper as
+     * custom plans, so the plan cache would otherwise re-plan them on every call.
+     */
+    SPIPlanPtr p = SPI_prepare_cursor(sql, nargs, (Oid *) argtypes, CURSOR_OPT_GENERIC_PLAN);
 
     if (p == NULL)
       ereport(ERROR,

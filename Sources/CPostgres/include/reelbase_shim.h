@@ -105,8 +105,8 @@ bool rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int
 /* ---- SPI (spi.c); guarded ---- */
 bool rb_spi_connect(void);
 bool rb_spi_finish(void);
-/* Prepares and saves a plan; it lives until the backend exits and is revalidated by the
-   plan cache when the objects it uses change. */
+/* Prepares and saves a generic plan; it lives until the backend exits and is revalidated by
+   the plan cache when the objects it uses change. */
 bool rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef *plan);
 /* Runs a saved plan. *status is SPI's return code (negative = SPI misuse). */
 bool rb_spi_execute(RbPlanRef plan, const RbDatum *values, const char *nulls, bool read_only,

@@ -5,7 +5,8 @@ import ReelbaseCore
 ///
 /// It runs with the caller's rights, so row-level security decides whose events a caller may
 /// record. The happy path is one saved-plan INSERT ... SELECT whose WHERE clause holds every
-/// ownership rule; only when it matches nothing does a second query find out which rule broke.
+/// ownership rule that applies to the call; only when it matches nothing does a second query
+/// find out which rule broke.
 enum TrackVideoEvent {
   private enum Arg {
     static let eventType: Int32 = 0, video: Int32 = 1, creator: Int32 = 2, student: Int32 = 3
@@ -16,23 +17,42 @@ enum TrackVideoEvent {
 
   // No RETURNING: a student may insert an event row but not read it back (RLS), so the id is
   // made here instead of by the column default.
-  static let insert = PreparedStatement(
-    """
-    INSERT INTO learning.video_analytics_events
-      (id, event_type, video_id, creator_id, student_id, course_id, module_id, metadata, "timestamp")
-    SELECT $1, $2, v.id, v.creator_id, $5, $6, $7, $8, $9
-    FROM learning.videos v
-    WHERE v.id = $3 AND v.creator_id = $4 AND NOT v.is_deleted
-      AND ($5::uuid IS NULL OR EXISTS (
-        SELECT 1 FROM learning.students s WHERE s.id = $5 AND s.creator_id = v.creator_id))
-      AND ($6::uuid IS NULL OR EXISTS (
-        SELECT 1 FROM learning.courses c WHERE c.id = $6 AND c.creator_id = v.creator_id))
-      AND ($7::uuid IS NULL OR EXISTS (
-        SELECT 1 FROM learning.course_modules m JOIN learning.courses c ON c.id = m.course_id
-        WHERE m.id = $7 AND c.creator_id = v.creator_id AND ($6::uuid IS NULL OR m.course_id = $6)))
-    """,
-    [uuid, RbOid(RB_TEXTOID), uuid, uuid, uuid, uuid, uuid, RbOid(RB_JSONBOID),
-     RbOid(RB_TIMESTAMPTZOID)])
+  private static let argumentTypes = [
+    uuid, RbOid(RB_TEXTOID), uuid, uuid, uuid, uuid, uuid, RbOid(RB_JSONBOID), RbOid(RB_TIMESTAMPTZOID),
+  ]
+
+  /// One saved plan per shape of call (which of student, course and module are given), so a
+  /// plan carries only the checks that apply: with one plan for all shapes, every call paid to
+  /// set up the course and module subplans even when both were NULL.
+  nonisolated(unsafe) private static var inserts: [Int: PreparedStatement] = [:]
+
+  static func insertStatement(student: Bool, course: Bool, module: Bool) -> PreparedStatement {
+    let shape = (student ? 1 : 0) | (course ? 2 : 0) | (module ? 4 : 0)
+    if let statement = inserts[shape] { return statement }
+    var sql = """
+      INSERT INTO learning.video_analytics_events
+        (id, event_type, video_id, creator_id, student_id, course_id, module_id, metadata, "timestamp")
+      SELECT $1, $2, v.id, v.creator_id, $5, $6, $7, $8, $9
+      FROM learning.videos v
+      WHERE v.id = $3 AND v.creator_id = $4 AND NOT v.is_deleted
+      """
+    if student {
+      sql += "\n  AND EXISTS (SELECT 1 FROM learning.students s WHERE s.id = $5 AND s.creator_id = $4)"
+    }
+    if course {
+      sql += "\n  AND EXISTS (SELECT 1 FROM learning.courses c WHERE c.id = $6 AND c.creator_id = $4)"
+    }
+    if module {
+      sql += """
+
+          AND EXISTS (SELECT 1 FROM learning.course_modules m JOIN learning.courses c ON c.id = m.course_id
+                      WHERE m.id = $7 AND c.creator_id = $4\(course ? " AND m.course_id = $6" : ""))
+        """
+    }
+    let statement = PreparedStatement(sql, argumentTypes)
+    inserts[shape] = statement
+    return statement
+  }
 
   static let diagnose = PreparedStatement(
     """
@@ -72,6 +92,8 @@ enum TrackVideoEvent {
     let id = try newEventID()
     let idDatum = try id.makeDatum()
     let recorded = try SPI.connect { () throws -> Bool in
+      let insert = insertStatement(student: request.student != nil, course: request.course != nil,
+                                   module: request.module != nil)
       let result = try SPI.execute(
         insert,
         [idDatum, call.datum(Arg.eventType), call.datum(Arg.video), call.datum(Arg.creator),

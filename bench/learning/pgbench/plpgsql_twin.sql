@@ -1,0 +1,6 @@
+-- The PL/pgSQL twin (bench/learning/plpgsql_twin.sql); the bench.triples lookup is the same in
+-- all three variants.
+\set n random(1, 10000)
+SELECT bench.track_video_event('video_progress', t.video_id, t.creator_id, t.student_id,
+         NULL, NULL, '{"percent_complete": 50, "watch_time_seconds": 120}'::jsonb)
+FROM bench.triples t WHERE t.n = :n;

@@ -1,0 +1,56 @@
+# Helpers shared by the benchmark steps; sourced, not run. bench/run.sh sets up the cluster and
+# exports BENCH_OUT (raw outputs), BENCH_SECONDS, BENCH_WARMUP and PGDATABASE before a step runs.
+# The benchmarks own port 55440 unless told otherwise, so they never touch a cluster on the
+# default port that someone else is using.
+export REELBASE_PORT=${REELBASE_PORT:-55440}
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+BENCH_ROOT=$REELBASE_ROOT/bench
+BENCH_OUT=${BENCH_OUT:-$BENCH_ROOT/out}
+BENCH_SECONDS=${BENCH_SECONDS:-15}
+BENCH_WARMUP=${BENCH_WARMUP:-2}
+PGBENCH=${PGBENCH:-$(pg_bindir)/pgbench}
+
+# psql that stops at the first error and prints nothing but query results.
+q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+# One value, unaligned.
+q1() { psql -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
+
+# CPU time (clock ticks) of the cluster's exited backends: the postmaster's cutime + cstime,
+# to which each backend's user and system time is added when the postmaster reaps it. Waits
+# until no backend of $PGDATABASE is left and no child is a zombie, so every finished session
+# is counted.
+backend_cpu_ticks() {
+  local pm
+  pm=$(head -n 1 "$REELBASE_CLUSTER_DIR/postmaster.pid")
+  while ps --ppid "$pm" -o stat=,args= | grep -qE "^Z|postgres: [^ ]+ $PGDATABASE "; do
+    sleep 0.05
+  done
+  awk '{ print $16 + $17 }' "/proc/$pm/stat"
+}
+
+# run_pgbench NAME SCRIPT CLIENTS SECONDS: runs pgbench (-M prepared, fixed seed) and writes its
+# output to $BENCH_OUT/NAME.txt and the CPU time its backends used (microseconds) to
+# $BENCH_OUT/NAME.cpu. Fails the whole benchmark if pgbench reports any error.
+run_pgbench() {
+  local name=$1 script=$2 clients=$3 seconds=$4 log=$BENCH_OUT/$1.txt before after
+  before=$(backend_cpu_ticks)
+  if ! "$PGBENCH" -n -M prepared -c "$clients" -j 1 -T "$seconds" --random-seed=42 \
+       -f "$script" >"$log" 2>&1; then
+    cat "$log" >&2
+    die "pgbench run $name failed (output in $log)"
+  fi
+  after=$(backend_cpu_ticks)
+  echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) )) >"$BENCH_OUT/$name.cpu"
+  grep -q '^number of transactions actually processed' "$log" \
+    || die "pgbench run $name: no transaction count in $log"
+}
+
+# Figures from a pgbench log: transactions processed, TPS, average latency (ms).
+pgbench_txns() { sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$1"; }
+pgbench_tps() { sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$1"; }
+pgbench_latency() { sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$1"; }
+# Backend CPU microseconds per transaction of run NAME.
+pgbench_cpu_per_txn() { calc "$(cat "$BENCH_OUT/$1.cpu") / $(pgbench_txns "$BENCH_OUT/$1.txt")"; }
+
+# Floating-point arithmetic for the report: calc EXPR (awk syntax).
+calc() { awk "BEGIN { printf \"%s\", ($1) }"; }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# reelbase benchmarks: the one entry point.
+#   bench/run.sh [SECTION...]      sections: learning (default: all of them)
+# Builds and installs the extension once, starts a fresh throwaway cluster on $REELBASE_PORT
+# (55440 unless set), and for each section creates database bench_<section> with the extension
+# and runs bench/<section>/NN_*.sh in name order. Raw outputs go to bench/out/ (gitignored).
+# Settings: BENCH_SECONDS (15) per measured pgbench run, BENCH_WARMUP (2) seconds of warm-up
+# per variant, BENCH_INSTRUCTIONS=0 skips the valgrind instruction counts, BENCH_KEEP_CLUSTER=1
+# leaves the cluster running afterwards.
+set -euo pipefail
+export REELBASE_PORT=${REELBASE_PORT:-55440}
+bench_dir=$(cd "$(dirname "$0")" && pwd)
+source "$bench_dir/lib.sh"
+export BENCH_OUT BENCH_SECONDS BENCH_WARMUP
+
+all_sections=(learning)
+sections=("$@")
+[ ${#sections[@]} -gt 0 ] || sections=("${all_sections[@]}")
+for s in "${sections[@]}"; do
+  [ -d "$bench_dir/$s" ] || die "unknown section '$s' (sections: ${all_sections[*]})"
+done
+
+mkdir -p "$BENCH_OUT"
+exec > >(tee "$BENCH_OUT/run.log") 2>&1
+
+bash "$REELBASE_ROOT/scripts/deps.sh"
+say "building and installing reelbase"
+make -s -C "$REELBASE_ROOT" install >"$BENCH_OUT/make-install.log" 2>&1 \
+  || { tail -n 40 "$BENCH_OUT/make-install.log"; die "make install failed (log: $BENCH_OUT/make-install.log)"; }
+
+say "starting a fresh throwaway cluster on port $REELBASE_PORT"
+bash "$REELBASE_ROOT/scripts/cluster.sh" start --fresh
+if [ "${BENCH_KEEP_CLUSTER:-0}" != 1 ]; then
+  trap 'bash "$REELBASE_ROOT/scripts/cluster.sh" destroy' EXIT
+fi
+
+say "setup"
+echo "server:   $(PGDATABASE=postgres q1 'SELECT version()')"
+echo "settings: fsync=$(PGDATABASE=postgres q1 'SHOW fsync') (throwaway cluster, durability off;" \
+  "absolute figures are higher than on a durable server)," \
+  "shared_buffers=$(PGDATABASE=postgres q1 'SHOW shared_buffers')"
+echo "machine:  $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start" \
+  "(shared with other work: compare run 1 and run 2 to see the noise)"
+echo "pgbench:  $("$PGBENCH" --version), -M prepared, -j 1, $BENCH_SECONDS s per run," \
+  "$BENCH_WARMUP s warm-up per variant"
+
+status=0
+for s in "${sections[@]}"; do
+  export PGDATABASE=bench_$s
+  PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
+  q -c 'CREATE EXTENSION reelbase'
+  for step in "$bench_dir/$s"/[0-9][0-9]_*.sh; do
+    started=$SECONDS
+    bash "$step" || { status=$?; echo "step $(basename "$step") failed (exit $status)"; break 2; }
+    echo "($s/$(basename "$step"): $((SECONDS - started)) s)"
+  done
+done
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg); total $SECONDS s"
+exit $status
