@@ -1,0 +1,69 @@
+import PostgresNIO
+
+/// A `text` column with a known set of values (a status, a tier, an event type), as an
+/// extensible type: the known values are static constants, and a value the client does not
+/// know yet (added by a newer server) still decodes. The server's CHECK constraints, not the
+/// client, decide what is valid.
+///
+/// Binds as `text`, encodes to JSON as a string.
+public protocol StringBackedValue: RawRepresentable, Hashable, Sendable, Codable,
+  CustomStringConvertible, ExpressibleByStringLiteral, PostgresCodable
+where RawValue == String {
+  /// Makes a value from its text.
+  /// - Parameter rawValue: The text stored in the column.
+  init(rawValue: String)
+}
+
+extension StringBackedValue {
+  /// Makes a value from a string literal.
+  /// - Parameter value: The text stored in the column.
+  public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+  /// The text stored in the column.
+  public var description: String { rawValue }
+
+  /// Decodes the value from a JSON string.
+  /// - Parameter decoder: The decoder.
+  /// - Throws: `DecodingError` when the JSON value is not a string.
+  public init(from decoder: any Decoder) throws {
+    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+  }
+
+  /// Encodes the value as a JSON string.
+  /// - Parameter encoder: The encoder.
+  /// - Throws: `EncodingError` from the encoder.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+
+  /// `text`.
+  public static var psqlType: PostgresDataType { .text }
+
+  /// Binary (the text's UTF-8 bytes).
+  public static var psqlFormat: PostgresFormat { .binary }
+
+  /// Writes the text.
+  /// - Parameters:
+  ///   - byteBuffer: The buffer to write to.
+  ///   - context: The encoding context.
+  public func encode<JSONEncoder: PostgresJSONEncoder>(
+    into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>
+  ) {
+    byteBuffer.writeString(rawValue)
+  }
+
+  /// Reads the text of a `text`-like column.
+  /// - Parameters:
+  ///   - buffer: The column's bytes.
+  ///   - type: The column's type.
+  ///   - format: The wire format.
+  ///   - context: The decoding context.
+  /// - Throws: `PostgresDecodingError` when the column is not text.
+  public init<JSONDecoder: PostgresJSONDecoder>(
+    from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat,
+    context: PostgresDecodingContext<JSONDecoder>
+  ) throws {
+    self.init(rawValue: try String(from: &buffer, type: type, format: format, context: context))
+  }
+}
