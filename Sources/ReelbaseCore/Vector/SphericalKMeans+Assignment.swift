@@ -45,7 +45,8 @@ extension SphericalKMeans {
   }
 
   /// `nearest` for many rows at once: four rows share every centroid load, which makes this
-  /// about half again as fast as calling `nearest` per row for large centroid tables.
+  /// about 1.3 times as fast as calling `nearest` per row (100,000 rows of 1,536 dimensions
+  /// against 316 centroids: 2.2 s against 2.8 s).
   ///
   /// - Parameters:
   ///   - vectors: rows of `dimension` floats back to back (a trailing partial row is ignored).

@@ -14,15 +14,17 @@
 /// 16-float block is added in scalar. Each lane therefore sums only `count / 32` products,
 /// which keeps the rounding error far below that of a naive scalar loop: for 1,536-dimensional
 /// vectors the difference from a `Double` reference computed from the same `Float` inputs is
-/// below 1e-5 × Σ|aᵢbᵢ| (the tests check this on random data; typical errors are about 1e-7).
+/// below 1e-5 × Σ|aᵢbᵢ| (the tests check this bound; on 1,000 random pairs the mean was
+/// 5e-8 and the worst 2e-7).
 /// Measured relative to Σ|aᵢbᵢ| rather than to the result, because a dot product near 0 is the
 /// difference of large terms and no summation order makes its *relative* error small.
 ///
 /// ## Speed
 ///
 /// The loops compile to packed SSE on the baseline x86-64 target (and to AVX when the target
-/// allows it): about 125 ns for a 1,536-dimensional `dot` or `dotAndSquaredNorm` with both
-/// vectors in cache, on the machine the project is developed on.
+/// allows it). On the development machine (AMD EPYC, one core, `-O`) a 1,536-dimensional `dot`
+/// or `dotAndSquaredNorm` takes 115–170 ns with both vectors in cache and 225–270 ns when the
+/// row streams from memory (an exact scan over rows not in cache).
 public enum VectorMath {
   /// The dot product Σ aᵢbᵢ over the first `min(a.count, b.count)` elements.
   ///
