@@ -63,3 +63,14 @@ rb_creating_extension(void)
 {
   return creating_extension;
 }
+
+void
+rb_prefetch(const void *p, size_t bytes)
+{
+  const char *c = (const char *) p;
+  size_t i;
+
+  /* One embedding is 6 KB on its own heap page: the hardware prefetcher starts too late. */
+  for (i = 0; i < bytes; i += 64)
+    __builtin_prefetch(c + i, 0, 0);
+}

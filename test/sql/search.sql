@@ -165,11 +165,15 @@ SELECT * FROM reelbase.build_vector_index('no.such.index');
 \echo :LAST_ERROR_SQLSTATE
 SELECT reelbase.vector_list_for('no.such.index', '{1}');
 \echo :LAST_ERROR_SQLSTATE
--- Only administrators build indexes.
+-- Only administrators build indexes, and they can.
 BEGIN;
 SET LOCAL ROLE regress_reelbase_app;
 SELECT * FROM learning.build_chunk_index();
 \echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
+BEGIN;
+SET LOCAL ROLE regress_reelbase_admin;
+SELECT list_count FROM learning.build_chunk_index(lists => 3);
 ROLLBACK;
 
 \set fixture :fixtures 'learning_cleanup.sql'

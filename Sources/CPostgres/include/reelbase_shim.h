@@ -151,6 +151,8 @@ int64_t rb_transaction_timestamp(void);
 /* The wall clock now (GetCurrentTimestamp), as a timestamptz value. */
 int64_t rb_current_timestamp(void);
 bool rb_strong_random(uint8_t *buffer, size_t length);
+/* Asks the CPU to start loading [p, p + bytes) into cache; never faults. */
+void rb_prefetch(const void *p, size_t bytes);
 /* True while CREATE/ALTER EXTENSION runs an extension script. */
 bool rb_creating_extension(void);
 

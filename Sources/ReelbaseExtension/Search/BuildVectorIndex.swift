@@ -15,7 +15,12 @@ enum BuildVectorIndex {
     SELECT table_name::text, quote_ident(vector_column),
            format('UPDATE %s SET %I = reelbase.vector_list_for(%L, %I)',
                   table_name, list_column, name, vector_column),
-           dimension
+           dimension,
+           -- Fresh statistics, or the planner keeps believing every list column is NULL and
+           -- probes by scanning the whole table. Only the owner may ANALYZE.
+           CASE WHEN pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class
+                                            WHERE oid = table_name), 'USAGE')
+                THEN format('ANALYZE %s', table_name) END
     FROM reelbase.vector_indexes WHERE name = $1 FOR UPDATE
     """, [RbOid(RB_TEXTOID)])
   static let clear = PreparedStatement(
@@ -82,6 +87,7 @@ enum BuildVectorIndex {
       try SPI.execute(publish, [nameDatum, Int32(built).makeDatum(), Int32(clamping: sample.rows).makeDatum(),
                                 seconds.makeDatum()], readOnly: false)
       let assigned = try SPI.run(assignAll, readOnly: false)
+      if let analyze: String = try r.value(0, 4) { try SPI.run(analyze, readOnly: false) }
       let total = Double(rb_current_timestamp() - started) / 1_000_000
       return [Int32(built).makeDatum(), Int32(clamping: sample.rows).makeDatum(),
               Int64(assigned.rowCount).makeDatum(), total.makeDatum()]

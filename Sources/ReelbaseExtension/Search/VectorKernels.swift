@@ -11,8 +11,9 @@ enum VectorKernels {
     let row = try Float4ArrayView(datum: call.datum(0))
     let query = try Float4ArrayView(datum: call.datum(1))
     guard !row.hasNulls, !query.hasNulls, row.buffer.count == query.buffer.count,
-      !row.buffer.isEmpty
+      let base = row.buffer.baseAddress
     else { return nil }
+    rb_prefetch(base, row.buffer.count * MemoryLayout<Float>.stride)
     let (dot, squaredNorm) = VectorMath.dotAndSquaredNorm(query.buffer, row.buffer)
     return score(dot: dot, squaredNorms: squaredNorm)
   }
