@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # reelbase benchmarks: the one entry point.
-#   bench/run.sh [SECTION...]      sections: learning (default: all of them)
+#   bench/run.sh [SECTION...]      sections: learning search (default: all of them)
 # Builds and installs the extension once, starts a fresh throwaway cluster on $REELBASE_PORT
 # (55440 unless set), and for each section creates database bench_<section> with the extension
 # and runs bench/<section>/NN_*.sh in name order. Raw outputs go to bench/out/ (gitignored).
@@ -9,11 +9,14 @@
 # leaves the cluster running afterwards.
 set -euo pipefail
 export REELBASE_PORT=${REELBASE_PORT:-55440}
+# Room for the search section's 100,000 x 6 KB embeddings (1.6 GB after an index build) in
+# shared buffers, so it measures Postgres and not the OS page cache.
+export REELBASE_EXTRA_CONF=${REELBASE_EXTRA_CONF:-$'shared_buffers = 3GB\nmax_parallel_workers_per_gather = 1'}
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 source "$bench_dir/lib.sh"
 export BENCH_OUT BENCH_SECONDS BENCH_WARMUP
 
-all_sections=(learning)
+all_sections=(learning search)
 sections=("$@")
 [ ${#sections[@]} -gt 0 ] || sections=("${all_sections[@]}")
 for s in "${sections[@]}"; do
