@@ -122,33 +122,50 @@ rb_spi_processed(void)
   return SPI_processed;
 }
 
-int32_t
-rb_spi_column_count(void)
+void *
+rb_spi_tuptable(void)
 {
-  return SPI_tuptable != NULL ? SPI_tuptable->tupdesc->natts : 0;
+  return SPI_tuptable;
+}
+
+void
+rb_spi_free(void *tuptable)
+{
+  SPI_freetuptable((SPITupleTable *) tuptable);
+}
+
+int32_t
+rb_spi_column_count(void *tuptable)
+{
+  SPITupleTable *t = (SPITupleTable *) tuptable;
+
+  return t != NULL ? t->tupdesc->natts : 0;
 }
 
 RbOid
-rb_spi_column_type(int32_t column)
+rb_spi_column_type(void *tuptable, int32_t column)
 {
-  if (SPI_tuptable == NULL || column < 0 || column >= SPI_tuptable->tupdesc->natts)
+  SPITupleTable *t = (SPITupleTable *) tuptable;
+
+  if (t == NULL || column < 0 || column >= t->tupdesc->natts)
     return InvalidOid;
-  return TupleDescAttr(SPI_tuptable->tupdesc, column)->atttypid;
+  return TupleDescAttr(t->tupdesc, column)->atttypid;
 }
 
 bool
-rb_spi_value(uint64_t row, int32_t column, RbDatum *value, bool *isnull)
+rb_spi_value(void *tuptable, uint64_t row, int32_t column, RbDatum *value, bool *isnull)
 {
   RB_GUARD_BEGIN
   {
-    if (SPI_tuptable == NULL || row >= SPI_processed || column < 0 ||
-        column >= SPI_tuptable->tupdesc->natts)
+    SPITupleTable *t = (SPITupleTable *) tuptable;
+
+    /* numvals is the number of rows this table holds, whatever ran after it. */
+    if (t == NULL || row >= t->numvals || column < 0 || column >= t->tupdesc->natts)
       ereport(ERROR,
               (errcode(ERRCODE_INTERNAL_ERROR),
                errmsg("reelbase: no SPI result at row %llu, column %d",
                       (unsigned long long) row, column)));
-    *value = (RbDatum) SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
-                                     column + 1, isnull);
+    *value = (RbDatum) SPI_getbinval(t->vals[row], t->tupdesc, column + 1, isnull);
   }
   RB_GUARD_END
 }

@@ -119,9 +119,14 @@ bool rb_spi_cursor_open(const char *sql, bool read_only, void **portal);
 bool rb_spi_cursor_fetch(void *portal, int64_t rows);
 bool rb_spi_cursor_close(void *portal);
 uint64_t rb_spi_processed(void);
-int32_t rb_spi_column_count(void);
-RbOid rb_spi_column_type(int32_t column);
-bool rb_spi_value(uint64_t row, int32_t column, RbDatum *value, bool *isnull);
+/* The result of the statement just run (SPI_tuptable), valid until SPI_finish even after
+   further statements run; NULL for statements without rows. */
+void *rb_spi_tuptable(void);
+/* Frees a result early (otherwise freed at SPI_finish); cannot raise. */
+void rb_spi_free(void *tuptable);
+int32_t rb_spi_column_count(void *tuptable);
+RbOid rb_spi_column_type(void *tuptable, int32_t column);
+bool rb_spi_value(void *tuptable, uint64_t row, int32_t column, RbDatum *value, bool *isnull);
 
 /* ---- set-returning functions, materialize mode (srf.c); guarded ---- */
 /* Prepares the call to return rows; *columns is the declared result's column count. */

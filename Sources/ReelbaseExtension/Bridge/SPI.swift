@@ -33,15 +33,24 @@ final class PreparedStatement: @unchecked Sendable {
 struct SPIResult {
   let status: Int32
   let rowCount: Int
+  /// The statement's own tuple table: later statements replace SPI_tuptable, not this.
+  private let table: UnsafeMutableRawPointer?
+
+  /// The result of the statement that just ran.
+  init(status: Int32) {
+    self.status = status
+    self.rowCount = Int(clamping: rb_spi_processed())
+    self.table = rb_spi_tuptable()
+  }
 
   /// Converts a value after checking the column really has T's type: reading a Datum as the
   /// wrong type would read memory that is not there, so a mismatch is an error, never a crash.
   func value<T: DatumConvertible>(_ row: Int, _ column: Int32, as: T.Type = T.self) throws -> T? {
     var datum: RbDatum = 0
     var isNull = false
-    try guarded(rb_spi_value(UInt64(max(0, row)), column, &datum, &isNull))
+    try guarded(rb_spi_value(table, UInt64(max(0, row)), column, &datum, &isNull))
     if isNull { return nil }
-    try DatumType.check(rb_spi_column_type(column), readAs: T.self, what: "column \(column + 1)")
+    try DatumType.check(rb_spi_column_type(table, column), readAs: T.self, what: "column \(column + 1)")
     return try T(datum: datum)
   }
 }
@@ -89,7 +98,7 @@ enum SPI {
           rb_spi_execute(plan, values.baseAddress, nulls.baseAddress, readOnly, maxRows, &status))
       }
     }
-    return SPIResult(status: status, rowCount: Int(clamping: rb_spi_processed()))
+    return SPIResult(status: status)
   }
 }
 
@@ -100,7 +109,7 @@ extension SPI {
   static func run(_ sql: String, readOnly: Bool) throws -> SPIResult {
     var status: Int32 = 0
     try sql.withCString { try guarded(rb_spi_exec($0, readOnly, &status)) }
-    return SPIResult(status: status, rowCount: Int(clamping: rb_spi_processed()))
+    return SPIResult(status: status)
   }
 
   /// Streams the rows of `sql` in batches of `batchSize`; `body` reads each batch (values are
@@ -113,20 +122,25 @@ extension SPI {
     guard let portal else { throw PGError.internalError("SPI returned no cursor") }
     while true {
       try guarded(rb_spi_cursor_fetch(portal, batchSize))
-      let batch = SPIResult(status: 0, rowCount: Int(clamping: rb_spi_processed()))
+      let batch = SPIResult(status: 0)
       if batch.rowCount == 0 { break }
       try body(batch)
+      // One batch in memory at a time, not the whole result until SPI_finish.
+      batch.free()
     }
     try guarded(rb_spi_cursor_close(portal))
   }
 }
 
 extension SPIResult {
+  /// Frees the rows now; the result must not be read afterwards.
+  func free() { rb_spi_free(table) }
+
   /// The raw Datum of a value (nil for NULL), for passing on without conversion.
   func datum(_ row: Int, _ column: Int32) throws -> RbDatum? {
     var datum: RbDatum = 0
     var isNull = false
-    try guarded(rb_spi_value(UInt64(max(0, row)), column, &datum, &isNull))
+    try guarded(rb_spi_value(table, UInt64(max(0, row)), column, &datum, &isNull))
     return isNull ? nil : datum
   }
 }
