@@ -8,6 +8,7 @@
 -- All 13 tables of seed 003, each with row-level security on and registered with
 -- pg_extension_config_dump so pg_dump keeps its rows (the partitioned events table through its
 -- default partition; its monthly partitions are ordinary tables that pg_dump dumps anyway).
+-- video_chunk_lists (0.3.0) is derived index data: rebuilt after a restore, not dumped.
 SELECT c.relname, c.relkind, c.relrowsecurity AS rls,
        c.oid = ANY (e.extconfig)
        OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhparent = c.oid AND i.inhrelid = ANY (e.extconfig)) AS dumped,

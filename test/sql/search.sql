@@ -117,12 +117,19 @@ SELECT reelbase.cosine_similarity('{1,0}', '{0,1}') AS orthogonal,
        reelbase.cosine_similarity('{NaN,1}', '{1,1}') IS NULL AS nan;
 
 -- IVF index: build it (4 lists over the 113 chunks with embeddings, deleted video included).
+CREATE TEMP TABLE chunk_positions AS SELECT id, ctid AS position FROM learning.video_chunks;
 SELECT list_count, sampled_rows, assigned_rows FROM learning.build_chunk_index(lists => 4);
 SELECT name, lists, version, sample_rows FROM reelbase.vector_indexes;
-SELECT count(*) FILTER (WHERE ivf_list IS NULL) AS unassigned,
-       count(DISTINCT ivf_list) AS lists_used,
-       bool_and(ivf_list = reelbase.vector_list_for('learning.video_chunks', embedding)) AS nearest_centroid
-FROM learning.video_chunks;
+-- Every chunk with an embedding is filed in the side table, in its nearest list; the chunk
+-- rows themselves are not rewritten (their physical position, ctid, is unchanged).
+SELECT count(*) FILTER (WHERE l.chunk_id IS NULL) AS unfiled,
+       count(*) FILTER (WHERE l.chunk_id IS NULL AND c.embedding IS NOT NULL) AS unfiled_with_embedding,
+       count(DISTINCT l.ivf_list) AS lists_used,
+       bool_and(l.ivf_list = reelbase.vector_list_for('learning.video_chunks', c.embedding)) AS nearest_centroid,
+       bool_and(c.ctid = b.position) AS rows_not_rewritten
+FROM learning.video_chunks c
+LEFT JOIN learning.video_chunk_lists l ON l.chunk_id = c.id
+JOIN chunk_positions b ON b.id = c.id;
 -- Probing every list is exact; with one probe the answer is still match_count long, because a
 -- search short of rows probes further lists.
 SET reelbase.search_probes = 4;
@@ -144,15 +151,17 @@ RESET reelbase.exact_search;
 INSERT INTO learning.video_chunks (id, video_id, chunk_index, chunk_text, embedding) VALUES
   ('00000000-0000-4000-8000-0000000000c3', 'd0000000-0000-0000-0000-000000000011', 950, 'new', pg_temp.emb(7));
 SELECT ivf_list = reelbase.vector_list_for('learning.video_chunks', pg_temp.emb(7)) AS filed
-FROM learning.video_chunks WHERE id = '00000000-0000-4000-8000-0000000000c3';
+FROM learning.video_chunk_lists WHERE chunk_id = '00000000-0000-4000-8000-0000000000c3';
 SELECT chunk_text, round(similarity::numeric, 4) AS similarity
 FROM learning.search_video_chunks((SELECT e FROM q), 1, 0.5);
 UPDATE learning.video_chunks SET embedding = pg_temp.emb(500) WHERE id = '00000000-0000-4000-8000-0000000000c3';
 SELECT ivf_list = reelbase.vector_list_for('learning.video_chunks', pg_temp.emb(500)) AS moved
-FROM learning.video_chunks WHERE id = '00000000-0000-4000-8000-0000000000c3';
+FROM learning.video_chunk_lists WHERE chunk_id = '00000000-0000-4000-8000-0000000000c3';
 UPDATE learning.video_chunks SET embedding = NULL WHERE id = '00000000-0000-4000-8000-0000000000c3';
-SELECT ivf_list IS NULL AS unfiled FROM learning.video_chunks WHERE id = '00000000-0000-4000-8000-0000000000c3';
+SELECT count(*) = 0 AS unfiled FROM learning.video_chunk_lists WHERE chunk_id = '00000000-0000-4000-8000-0000000000c3';
 DELETE FROM learning.video_chunks WHERE chunk_text = 'chunk 7';
+SELECT count(*) AS lists_of_deleted_chunks FROM learning.video_chunk_lists l
+WHERE NOT EXISTS (SELECT 1 FROM learning.video_chunks c WHERE c.id = l.chunk_id);
 SELECT count(*) AS deleted_chunk_found FROM learning.search_video_chunks((SELECT e FROM q), 1000, -1)
 WHERE chunk_text = 'chunk 7';
 -- A rebuild bumps the version; other sessions reload centroids on their next call.

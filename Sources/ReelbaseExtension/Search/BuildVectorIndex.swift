@@ -2,7 +2,8 @@ import CPostgres
 import ReelbaseCore
 
 /// `reelbase.build_vector_index(index_name, lists, sample_rows, iterations)`: spherical
-/// k-means over a sample of the indexed column, centroids stored, every row assigned its list.
+/// k-means over a sample of the indexed column, centroids stored, and every row filed in its
+/// list in the index's side table (the indexed rows themselves are not rewritten).
 /// Table and column names come from the registry, quoted by format('%I') / regclass output.
 /// The table is locked against writes (SHARE ROW EXCLUSIVE) for the build, so no row can be
 /// filed under the old centroids after the new ones are in place; reads go on.
@@ -13,14 +14,16 @@ enum BuildVectorIndex {
   static let registry = PreparedStatement(
     """
     SELECT table_name::text, quote_ident(vector_column),
-           format('UPDATE %s SET %I = reelbase.vector_list_for(%L, %I)',
-                  table_name, list_column, name, vector_column),
+           format('INSERT INTO %1$s (%2$I, %3$I) SELECT %4$I, l FROM '
+                  '(SELECT %4$I, reelbase.vector_list_for(%5$L, %6$I) AS l FROM %7$s) t WHERE l IS NOT NULL',
+                  list_table, list_key_column, list_column, key_column, name, vector_column, table_name),
            dimension,
            -- Fresh statistics, or the planner keeps believing every list column is NULL and
            -- probes by scanning the whole table. Only the owner may ANALYZE.
            CASE WHEN pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class
-                                            WHERE oid = table_name), 'USAGE')
-                THEN format('ANALYZE %s', table_name) END
+                                            WHERE oid = list_table), 'USAGE')
+                THEN format('ANALYZE %s', list_table) END,
+           format('DELETE FROM %s', list_table)
     FROM reelbase.vector_indexes WHERE name = $1 FOR UPDATE
     """, [RbOid(RB_TEXTOID)])
   static let clear = PreparedStatement(
@@ -86,6 +89,7 @@ enum BuildVectorIndex {
       let seconds = Double(rb_current_timestamp() - started) / 1_000_000
       try SPI.execute(publish, [nameDatum, Int32(built).makeDatum(), Int32(clamping: sample.rows).makeDatum(),
                                 seconds.makeDatum()], readOnly: false)
+      if let clearLists: String = try r.value(0, 5) { try SPI.run(clearLists, readOnly: false) }
       let assigned = try SPI.run(assignAll, readOnly: false)
       if let analyze: String = try r.value(0, 4) { try SPI.run(analyze, readOnly: false) }
       let total = Double(rb_current_timestamp() - started) / 1_000_000

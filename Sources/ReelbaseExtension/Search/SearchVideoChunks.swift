@@ -37,7 +37,9 @@ enum SearchVideoChunks {
   ]
   static let exact = PreparedStatement(scan(""), argumentTypes)
   static let probe = PreparedStatement(
-    scan("AND (c.ivf_list = ANY ($5) OR c.ivf_list IS NULL)"),
+    // Unfiled chunks have no usable embedding (the trigger files every other one), so they
+    // could not score anyway.
+    scan("AND c.id IN (SELECT l.chunk_id FROM learning.video_chunk_lists l WHERE l.ivf_list = ANY ($5))"),
     argumentTypes + [RbOid(RB_INT4ARRAYOID)])
 
   static func call(_ call: FunctionCall) throws -> RbDatum? {
