@@ -30,12 +30,12 @@ extension ReelbaseError {
   public static func code(forSQLState sqlState: String) -> Code {
     switch sqlState {
     case "22003": return .outOfRange
-    case "23503", "P0002": return .notFound
-    case "23505": return .duplicate
+    case "23503", "P0002", "42P01": return .notFound
+    case "23505", "42P07": return .duplicate
     case "40001", "40P01", "55P03", "23P01": return .conflict
-    case "55000": return .invalidState
+    case "55000", "42P17": return .invalidState
     case "42501": return .permissionDenied
-    case "23502", "23514", "42883", "42804": return .invalidInput
+    case "23502", "23514", "42883", "42804", "42809", "42622": return .invalidInput
     case "57014": return .cancelled
     case "57P01", "57P02", "57P03": return .unavailable
     default: break

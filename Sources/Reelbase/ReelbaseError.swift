@@ -75,12 +75,12 @@ extension ReelbaseError {
   ///
   /// | code | SQLSTATEs |
   /// | --- | --- |
-  /// | ``invalidInput`` | 22004 null argument, 22023 invalid parameter, other class 22 (data exception), 23502 NOT NULL, 23514 CHECK, 42883/42804 wrong argument types |
+  /// | ``invalidInput`` | 22004 null argument, 22023 invalid parameter, other class 22 (data exception), 23502 NOT NULL, 23514 CHECK, 42883/42804 wrong argument types, 42809 wrong kind of table, 42622 name too long |
   /// | ``outOfRange`` | 22003 numeric value out of range (e.g. a watch-time total past `integer`) |
-  /// | ``notFound`` | 23503 a referenced row does not exist (or is hidden by row-level security), P0002 |
-  /// | ``duplicate`` | 23505 unique violation |
+  /// | ``notFound`` | 23503 a referenced row does not exist (or is hidden by row-level security), P0002, 42P01 undefined table |
+  /// | ``duplicate`` | 23505 unique violation, 42P07 a table of that name exists |
   /// | ``conflict`` | 40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 23P01 exclusion; retryable, see ``ReelbaseError/isRetryable`` |
-  /// | ``invalidState`` | 55000 object not in prerequisite state (a soft-deleted video) |
+  /// | ``invalidState`` | 55000 object not in prerequisite state (a soft-deleted video), 42P17 the table's partitions forbid it |
   /// | ``permissionDenied`` | 42501 privilege or row-level security, class 28 authorization |
   /// | ``capReached`` | reserved for the market issue; mapped from the SQLSTATE it defines |
   /// | ``windowClosed`` | reserved for the market issue; mapped from the SQLSTATE it defines |

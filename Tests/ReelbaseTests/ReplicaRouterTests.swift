@@ -39,7 +39,7 @@ import Testing
     #expect(ReelbaseError.code(forSQLState: "28P01") == .permissionDenied)
     #expect(ReelbaseError.code(forSQLState: "08006") == .unavailable)
     #expect(ReelbaseError.code(forSQLState: "57P01") == .unavailable)
-    #expect(ReelbaseError.code(forSQLState: "42P01") == .serverError)
+    #expect(ReelbaseError.code(forSQLState: "P0001") == .serverError)
     #expect(ReplicaRouter.isUnavailable(LeaseTimeout()))
     #expect(!ReplicaRouter.isUnavailable(ReelbaseError(.notFound, "x")))
     #expect(!ReplicaRouter.isUnavailable(CancellationError()))

@@ -122,8 +122,9 @@ GRANT EXECUTE ON FUNCTION reelbase.create_monthly_partition(text, integer, integ
   reelbase.manage_partitions(regclass, integer, interval, text, text), reelbase.run_maintenance(),
   reelbase.run_task(text), reelbase.register_maintenance_task(text, regprocedure, interval) TO reelbase_admin;
 GRANT SELECT ON reelbase.partition_sets, reelbase.maintenance_tasks, reelbase.maintenance_runs TO reelbase_admin;
+-- Administrators register and unregister sets and tasks (for tables they own).
+GRANT INSERT, UPDATE, DELETE ON reelbase.partition_sets, reelbase.maintenance_tasks TO reelbase_admin;
 -- Maintenance runs with the caller's rights: partitions can only be made, detached or dropped
 -- by the tables' owner, so schedule it as the owner (pg_cron job owner, or the background
 -- worker, which runs as the bootstrap superuser).
-GRANT UPDATE ON reelbase.maintenance_tasks TO reelbase_admin;
 GRANT INSERT ON reelbase.maintenance_runs TO reelbase_admin;

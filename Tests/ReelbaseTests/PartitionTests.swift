@@ -1,0 +1,519 @@
+import Foundation
+import PostgresNIO
+import Reelbase
+import Testing
+
+/// The partition engine, the maintenance scheduler and the analytics rollups (release 0.3.0)
+/// through the typed calls.
+///
+/// Partitions can only be made by a table's owner, so the partition tests act as the cluster's
+/// superuser, who owns the tables they make. Each works in a schema of its own, removed
+/// afterwards with its partition sets and tasks. The suite is serialized: run_maintenance()
+/// works on every set and task of the database, and a second concurrent run would only say
+/// `skipped`.
+@Suite(.serialized) struct PartitionTests {
+  let env: TestEnvironment
+
+  init() throws { env = try TestEnvironment.load() }
+
+  /// A year and month.
+  struct Month: Equatable {
+    var year: Int
+    var month: Int
+
+    func adding(_ months: Int) -> Month {
+      let index = year * 12 + (month - 1) + months
+      return Month(year: index / 12, month: index % 12 + 1)
+    }
+
+    /// `YYYY_MM`, the suffix of its partition's name.
+    var suffix: String { String(format: "%04d_%02d", year, month) }
+
+    /// Midnight UTC of its first day.
+    var firstDay: Date {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = TimeZone(identifier: "UTC")!
+      return calendar.date(from: DateComponents(year: year, month: month, day: 1))!
+    }
+  }
+
+  /// Runs `body` as the superuser in a new schema, then removes the schema (and its archive
+  /// schema), the partition sets of its tables and the tasks whose names start with it.
+  func withScratch(_ body: (ReelbaseClient, String) async throws -> Void) async throws {
+    try await env.withClient(env.superuser) { owner in
+      let schema = "rb_part_" + UUID().uuidString.lowercased().prefix(8)
+      _ = try await owner.rows(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), .write)
+      var failure: (any Error)?
+      do {
+        try await body(owner, schema)
+      } catch {
+        failure = error
+      }
+      _ = try await owner.rows(
+        """
+        DELETE FROM reelbase.partition_sets WHERE parent::oid IN (
+          SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = \(schema))
+        """, .write)
+      _ = try await owner.rows(
+        "DELETE FROM reelbase.maintenance_tasks WHERE name LIKE \(schema + "%")", .write)
+      _ = try await owner.rows(
+        PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema), \(schema)_archive CASCADE"), .write)
+      if let failure { throw failure }
+    }
+  }
+
+  func exec(_ client: ReelbaseClient, _ sql: String) async throws {
+    _ = try await client.rows(PostgresQuery(unsafeSQL: sql), .write)
+  }
+
+  func count(_ client: ReelbaseClient, _ sql: String) async throws -> Int {
+    let row = try #require(try await client.rows(PostgresQuery(unsafeSQL: sql), .write).first)
+    return try row.decode(Int.self)
+  }
+
+  func exists(_ client: ReelbaseClient, _ relation: String) async throws -> Bool {
+    let row = try #require(
+      try await client.rows("SELECT to_regclass(\(relation)) IS NOT NULL", .write).first)
+    return try row.decode(Bool.self)
+  }
+
+  /// The server's current UTC month (maintenance counts from it).
+  func currentMonth(_ client: ReelbaseClient) async throws -> Month {
+    let row = try #require(
+      try await client.rows(
+        """
+        SELECT extract(year FROM now() AT TIME ZONE 'UTC')::integer,
+               extract(month FROM now() AT TIME ZONE 'UTC')::integer
+        """, .write).first)
+    let (year, month) = try row.decode((Int, Int).self)
+    return Month(year: year, month: month)
+  }
+
+  /// run_maintenance(), again after a deadlock with another suite's transaction (it makes
+  /// partitions of learning.video_analytics_events too) or a concurrent run.
+  func maintain(_ owner: ReelbaseClient) async throws -> [MaintenanceAction] {
+    var attempt = 0
+    while true {
+      attempt += 1
+      do {
+        let actions = try await owner.runMaintenance()
+        if actions.map(\.action) == [.skipped], attempt < 5 {
+          try await Task.sleep(for: .milliseconds(200))
+          continue
+        }
+        return actions
+      } catch let error as ReelbaseError where error.isRetryable && attempt < 5 {
+        continue
+      }
+    }
+  }
+
+  @Test func createMonthlyPartitionIsIdempotentAndMovesWaitingRows() async throws {
+    try await withScratch { owner, s in
+      try await exec(owner, "CREATE TABLE \(s).events (id integer, at timestamptz NOT NULL) PARTITION BY RANGE (at)")
+      let name = try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 1)
+      #expect(name == "\(s).events_2026_01")
+      // Made before: the same name, nothing else happens.
+      #expect(try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 1) == name)
+      #expect(try await count(owner, "SELECT count(*) FROM pg_inherits WHERE inhparent = '\(s).events'::regclass") == 1)
+
+      // A date key: the bounds are whole days, and 29 February falls in February.
+      try await exec(owner, "CREATE TABLE \(s).days (d date NOT NULL) PARTITION BY RANGE (d)")
+      #expect(try await owner.createMonthlyPartition(tableName: "\(s).days", year: 2024, month: 2) == "\(s).days_2024_02")
+      try await exec(owner, "INSERT INTO \(s).days VALUES ('2024-02-29')")
+      #expect(try await count(owner, "SELECT count(*) FROM ONLY \(s).days_2024_02") == 1)
+
+      // Rows waiting in the default partition move into their month's new partition; months
+      // are UTC months (23:30 at -02 on 31 March is 1 April in UTC).
+      try await owner.managePartitions(parent: "\(s).events", premake: 0)
+      try await exec(
+        owner,
+        "INSERT INTO \(s).events VALUES (1, '2025-03-15 10:00+00'), (2, '2025-03-31 23:30-02')")
+      #expect(try await count(owner, "SELECT count(*) FROM ONLY \(s).events_default") == 2)
+      #expect(try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2025, month: 3) == "\(s).events_2025_03")
+      #expect(try await count(owner, "SELECT count(*) FROM ONLY \(s).events_2025_03") == 1)
+      #expect(try await count(owner, "SELECT count(*) FROM ONLY \(s).events_default") == 1)
+      #expect(try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2025, month: 4) == "\(s).events_2025_04")
+      #expect(try await count(owner, "SELECT count(*) FROM ONLY \(s).events_default") == 0)
+    }
+  }
+
+  @Test func refusalsMapToStableCodes() async throws {
+    try await withScratch { owner, s in
+      try await exec(owner, "CREATE TABLE \(s).events (id integer, at timestamptz NOT NULL) PARTITION BY RANGE (at)")
+
+      // 42P01: no such table.
+      await expectReelbaseError(.notFound, sqlState: "42P01") {
+        try await owner.createMonthlyPartition(tableName: "\(s).nosuch", year: 2026, month: 1)
+      }
+      await expectReelbaseError(.notFound, sqlState: "42P01") {
+        try await owner.managePartitions(parent: "\(s).nosuch")
+      }
+      await expectReelbaseError(.notFound, sqlState: "42P01") {
+        _ = try await owner.partitionStatus(parent: "\(s).nosuch", readFrom: .primary)
+      }
+      // 42809: not partitioned, or not by range on one date/timestamp column.
+      try await exec(owner, "CREATE TABLE \(s).plain (id integer)")
+      let plain = await expectReelbaseError(.invalidInput, sqlState: "42809") {
+        try await owner.createMonthlyPartition(tableName: "\(s).plain", year: 2026, month: 1)
+      }
+      #expect(plain?.hint?.contains("PARTITION BY RANGE") == true)
+      try await exec(owner, "CREATE TABLE \(s).listed (n integer) PARTITION BY LIST (n)")
+      await expectReelbaseError(.invalidInput, sqlState: "42809") {
+        try await owner.createMonthlyPartition(tableName: "\(s).listed", year: 2026, month: 1)
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "42809") {
+        try await owner.managePartitions(parent: "\(s).plain")
+      }
+      // 22023: no such month.
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 13)
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.createMonthlyPartition(tableName: "\(s).events", year: 0, month: 1)
+      }
+      // 42622: <table>_YYYY_MM would be longer than 63 bytes.
+      let long = String(repeating: "x", count: 58)
+      try await exec(owner, "CREATE TABLE \(s).\(long) (d date) PARTITION BY RANGE (d)")
+      await expectReelbaseError(.invalidInput, sqlState: "42622") {
+        try await owner.createMonthlyPartition(tableName: "\(s).\(long)", year: 2026, month: 1)
+      }
+      // 42P07: the name is taken by a table that is not that month's partition.
+      try await exec(owner, "CREATE TABLE \(s).events_2026_03 (id integer, at timestamptz)")
+      await expectReelbaseError(.duplicate, sqlState: "42P07") {
+        try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 3)
+      }
+      // 42P17: another partition already covers the month.
+      try await exec(
+        owner,
+        "CREATE TABLE \(s).events_q3 PARTITION OF \(s).events FOR VALUES FROM ('2026-07-01 00:00+00') TO ('2026-10-01 00:00+00')")
+      await expectReelbaseError(.invalidState, sqlState: "42P17") {
+        try await owner.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 8)
+      }
+
+      // manage_partitions' settings.
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.managePartitions(parent: "\(s).events", premake: 121)
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.managePartitions(parent: "\(s).events", retentionMode: "shred")
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.managePartitions(parent: "\(s).events", retention: .months(1), retentionMode: .archive)
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.managePartitions(parent: "\(s).events", archiveSchema: "\(s)_archive")
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "23514") {
+        try await owner.managePartitions(parent: "\(s).events", retention: SQLInterval())
+      }
+      #expect(try await owner.listPartitionSets(readFrom: .primary).allSatisfy { $0.parent != "\(s).events" })
+
+      // Tasks.
+      await expectReelbaseError(.invalidInput, sqlState: "42883") {
+        try await owner.registerMaintenanceTask(name: "\(s)_x", function: "\(s).nosuch()")
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "22P02") {
+        try await owner.registerMaintenanceTask(name: "\(s)_x", function: "now")
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "23514") {
+        try await owner.registerMaintenanceTask(name: "\(s)_x", function: "pg_catalog.now()", runEvery: .seconds(0))
+      }
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await owner.runTask(name: "\(s)_nosuch")
+      }
+
+      // An administrator who does not own the table may not make its partitions; the
+      // application role may not call the functions at all.
+      _ = try await env.withClient { admin in
+        await expectReelbaseError(.permissionDenied, sqlState: "42501") {
+          try await admin.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 1)
+        }
+      }
+      try await env.withClient(env.appRole) { app in
+        await expectReelbaseError(.permissionDenied, sqlState: "42501") {
+          try await app.createMonthlyPartition(tableName: "\(s).events", year: 2026, month: 1)
+        }
+        await expectReelbaseError(.permissionDenied, sqlState: "42501") {
+          try await app.runMaintenance()
+        }
+        await expectReelbaseError(.permissionDenied, sqlState: "42501") {
+          _ = try await app.partitionStatus(readFrom: .primary)
+        }
+      }
+    }
+  }
+
+  @Test func managePartitionsAndRunMaintenance() async throws {
+    try await withScratch { owner, s in
+      try await exec(owner, "CREATE TABLE \(s).events (id integer, at timestamptz NOT NULL) PARTITION BY RANGE (at)")
+      let parent = "\(s).events"
+      try await owner.managePartitions(parent: parent, premake: 2)
+      let set = try #require(try await owner.listPartitionSets(readFrom: .primary).first { $0.parent == parent })
+      #expect(set.premake == 2)
+      #expect(set.retention == nil)
+      #expect(set.retentionMode == .detach)
+      #expect(set.archiveSchema == nil)
+      #expect(!set.registeredByExtension)
+      #expect(try await exists(owner, "\(s).events_default"))
+
+      // Premake: the current month and two ahead, whether or not data arrives.
+      let now = try await currentMonth(owner)
+      func mine(_ actions: [MaintenanceAction]) -> [MaintenanceAction] {
+        actions.filter { $0.target == parent || $0.target.hasPrefix(parent + "_") }
+      }
+      let first = mine(try await maintain(owner))
+      #expect(first.map(\.action) == [.premake, .premake, .premake])
+      #expect(first.map(\.target) == (0...2).map { "\(parent)_\(now.adding($0).suffix)" })
+      #expect(first.first?.detail == "created for \(now.suffix)")
+      #expect(!first.contains { $0.isFailure })
+      // Nothing more to do.
+      #expect(mine(try await maintain(owner)).isEmpty)
+
+      // Drain: a row of three months ago gets its partition; one in 2100 is past the premake
+      // horizon and stays in the default partition, reported on every run.
+      let past = now.adding(-3)
+      try await exec(
+        owner,
+        "INSERT INTO \(parent) VALUES (1, '\(past.year)-\(past.month)-15 12:00+00'), (2, '2100-01-05 00:00+00')")
+      let drained = mine(try await maintain(owner))
+      #expect(drained.map(\.action) == [.drain, .leftInDefault])
+      #expect(drained.first?.target == "\(parent)_\(past.suffix)")
+      #expect(drained.first?.detail == "moved 1 rows out of the default partition")
+      #expect(drained.last?.target == parent)
+      #expect(drained.last?.detail.contains("2100_01") == true)
+      #expect(try await count(owner, "SELECT count(*) FROM ONLY \(parent)_\(past.suffix)") == 1)
+
+      // Retention, 6 months: drop.
+      let old = (9...12).map { now.adding(-$0) }
+      for m in old {
+        try await owner.createMonthlyPartition(tableName: parent, year: m.year, month: m.month)
+      }
+      try await owner.managePartitions(parent: parent, premake: 2, retention: .months(6), retentionMode: .drop)
+      #expect(try await owner.listPartitionSets(readFrom: .primary).first { $0.parent == parent }?.retention == .months(6))
+      let dropped = mine(try await maintain(owner)).filter { $0.action != .leftInDefault }
+      #expect(dropped.map(\.action) == [.drop, .drop, .drop, .drop])
+      #expect(Set(dropped.map(\.target)) == Set(old.map { "\(parent)_\($0.suffix)" }))
+      #expect(dropped.first?.detail == "older than the retention")
+      #expect(try await !exists(owner, "\(parent)_\(old[0].suffix)"))
+      #expect(try await exists(owner, "\(parent)_\(past.suffix)"))  // within the retention
+
+      // Archive: detached and moved to the archive schema, which is created.
+      try await owner.createMonthlyPartition(tableName: parent, year: old[0].year, month: old[0].month)
+      try await owner.managePartitions(
+        parent: parent, premake: 2, retention: .months(6), retentionMode: .archive, archiveSchema: "\(s)_archive")
+      let archived = mine(try await maintain(owner)).filter { $0.action != .leftInDefault }
+      #expect(archived.map(\.action) == [.archive])
+      #expect(try await exists(owner, "\(s)_archive.events_\(old[0].suffix)"))
+      #expect(try await !exists(owner, "\(parent)_\(old[0].suffix)"))
+
+      // Detach (the default mode): kept as a plain table, no longer a partition.
+      try await owner.createMonthlyPartition(tableName: parent, year: old[1].year, month: old[1].month)
+      try await owner.managePartitions(parent: parent, premake: 2, retention: .months(6))
+      let detached = mine(try await maintain(owner)).filter { $0.action != .leftInDefault }
+      #expect(detached.map(\.action) == [.detach])
+      #expect(detached.first?.target == "\(parent)_\(old[1].suffix)")
+      #expect(try await exists(owner, "\(parent)_\(old[1].suffix)"))
+      let status = try await owner.partitionStatus(parent: parent, readFrom: .primary)
+      #expect(!status.map(\.partition).contains("\(parent)_\(old[1].suffix)"))
+
+      // Every run is logged.
+      #expect(try await count(owner, "SELECT count(*) FROM reelbase.maintenance_runs") >= 6)
+    }
+  }
+
+  @Test func partitionStatusRows() async throws {
+    try await withScratch { owner, s in
+      try await exec(owner, "CREATE TABLE \(s).events (id integer, at timestamptz NOT NULL) PARTITION BY RANGE (at)")
+      let parent = "\(s).events"
+      let now = try await currentMonth(owner)
+      try await owner.managePartitions(parent: parent, premake: 0)
+      try await owner.createMonthlyPartition(tableName: parent, year: now.year, month: now.month)
+      let next = now.adding(1)
+      try await owner.createMonthlyPartition(tableName: parent, year: next.year, month: next.month)
+      try await exec(owner, "INSERT INTO \(parent) VALUES (1, '2100-01-05 00:00+00'), (2, '2100-02-05 00:00+00')")
+
+      let status = try await owner.partitionStatus(parent: parent, readFrom: .primary)
+      #expect(status.map(\.partition) == ["\(parent)_default", "\(parent)_\(now.suffix)", "\(parent)_\(next.suffix)"])
+      #expect(status.map(\.isDefault) == [true, false, false])
+      #expect(status.allSatisfy { $0.parent == parent })
+      #expect(status.first?.bounds == "DEFAULT")
+      let firstDay = String(format: "%04d-%02d-01", now.year, now.month)
+      #expect(status[1].bounds.hasPrefix("FOR VALUES FROM ('\(firstDay)"))
+      // Figures of the set, on each of its rows.
+      #expect(status.allSatisfy { $0.rowsWaitingInDefault == 2 })
+      #expect(status.allSatisfy { $0.nextMissingMonth == now.adding(2).firstDay })
+
+      // Without a filter: every set, learning.video_analytics_events included.
+      let all = try await owner.partitionStatus(readFrom: .primary)
+      #expect(all.contains { $0.parent == "learning.video_analytics_events" && $0.isDefault })
+      #expect(all.filter { $0.parent == parent } == status)
+
+      // Known issue (sql/0.3.0/32_partition_status.sql): partition_status() counts each
+      // default partition with the caller's rights, and partitions get no grants, so an
+      // administrator who is not the owner gets 42501 (for
+      // learning.video_analytics_events_default, whatever the filter). When that is fixed this
+      // known issue stops occurring and the test says so.
+      // An administrator who does not own the table still reads its status.
+      let status = try await env.withClient { admin in
+        try await admin.partitionStatus(parent: "learning.video_analytics_events")
+      }
+      #expect(status.contains { $0.isDefault })
+    }
+  }
+
+  @Test func maintenanceTasks() async throws {
+    try await withScratch { owner, s in
+      try await exec(owner, "CREATE TABLE \(s).log (at timestamptz NOT NULL DEFAULT clock_timestamp())")
+      try await exec(owner, "CREATE FUNCTION \(s).ok() RETURNS void LANGUAGE sql AS 'INSERT INTO \(s).log DEFAULT VALUES'")
+      try await exec(
+        owner,
+        "CREATE FUNCTION \(s).fail() RETURNS void LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$")
+      let ok = "\(s)_ok"
+      let fail = "\(s)_fail"
+      try await owner.registerMaintenanceTask(name: ok, function: "\(s).ok()")
+      try await owner.registerMaintenanceTask(name: fail, function: "\(s).fail()", runEvery: .hours(1))
+      func tasks() async throws -> [String: MaintenanceTask] {
+        Dictionary(uniqueKeysWithValues: try await owner.listMaintenanceTasks(readFrom: .primary)
+          .filter { $0.name.hasPrefix(s) }.map { ($0.name, $0) })
+      }
+      var listed = try await tasks()
+      #expect(listed[ok]?.function == "\(s).ok()")
+      #expect(listed[ok]?.runEvery == .minutes(5))  // the SQL default
+      #expect(listed[fail]?.runEvery == .hours(1))
+      #expect(listed[ok]?.enabled == true)
+      #expect(listed[ok]?.lastStatus == nil)
+      #expect(listed[ok]?.registeredByExtension == false)
+
+      // run_task: ok, or the failure returned and recorded, not thrown.
+      #expect(try await owner.runTask(name: ok) == "ok")
+      #expect(try await count(owner, "SELECT count(*) FROM \(s).log") == 1)
+      #expect(try await owner.runTask(name: fail) == "failed: P0001: boom")
+      listed = try await tasks()
+      #expect(listed[ok]?.lastStatus == "ok")
+      #expect(listed[ok]?.lastError == nil)
+      #expect(listed[ok]?.lastFinishedAt != nil)
+      #expect(listed[fail]?.lastStatus == "failed")
+      #expect(listed[fail]?.lastError == "P0001: boom")
+
+      // run_maintenance runs the due tasks (both, with a run_every of one microsecond) and
+      // reports each; the failing one does not stop the other.
+      try await owner.registerMaintenanceTask(name: ok, function: "\(s).ok()", runEvery: SQLInterval(microseconds: 1))
+      try await owner.registerMaintenanceTask(name: fail, function: "\(s).fail()", runEvery: SQLInterval(microseconds: 1))
+      let ran = try await maintain(owner).filter { $0.action == .task && $0.target.hasPrefix(s) }
+      #expect(ran.map(\.target) == [fail, ok])
+      #expect(ran.map(\.detail) == ["failed: P0001: boom", "ok"])
+      #expect(ran.map(\.isFailure) == [true, false])
+      #expect(try await count(owner, "SELECT count(*) FROM \(s).log") == 2)
+
+      // Not due again for an hour.
+      try await owner.registerMaintenanceTask(name: ok, function: "\(s).ok()", runEvery: .hours(1))
+      try await owner.registerMaintenanceTask(name: fail, function: "\(s).fail()", runEvery: .hours(1))
+      #expect(try await maintain(owner).allSatisfy { !$0.target.hasPrefix(s) })
+    }
+  }
+
+  @Test func administratorsWhoOwnTheTable() async throws {
+    try await withScratch { owner, s in
+      try await exec(owner, "GRANT USAGE, CREATE ON SCHEMA \(s) TO \(env.adminRole)")
+      try await owner.registerMaintenanceTask(name: "\(s)_now", function: "pg_catalog.now()")
+      _ = try await env.withClient { admin in
+        try await exec(admin, "CREATE TABLE \(s).owned (d date NOT NULL) PARTITION BY RANGE (d)")
+        #expect(try await admin.createMonthlyPartition(tableName: "\(s).owned", year: 2026, month: 1) == "\(s).owned_2026_01")
+        #expect(try await admin.runTask(name: "\(s)_now") == "ok")
+        #expect(try await admin.listMaintenanceTasks(readFrom: .primary).contains { $0.name == "\(s)_now" })
+        // Known issues (sql/0.3.0/30_partition_engine.sql): reelbase_admin may execute
+        // manage_partitions and register_maintenance_task, but has no INSERT on
+        // reelbase.partition_sets or reelbase.maintenance_tasks, which they write with the
+        // caller's rights, so only the extension's owner can call them (42501). When the
+        // grants are fixed these known issues stop occurring and the test says so.
+        // Administrators register sets of tables they own, and tasks.
+        try await admin.managePartitions(parent: "\(s).owned")
+        try await admin.registerMaintenanceTask(name: "\(s)_admin", function: "pg_catalog.now()")
+      }
+    }
+  }
+
+  @Test func intervalsRoundTrip() async throws {
+    try await env.withClient { admin in
+      let row = try #require(
+        try await admin.rows(
+          """
+          SELECT \(SQLInterval.months(18))::text, \(SQLInterval.months(18)) = interval '18 months',
+                 interval '1 year 2 days 00:00:03.5', \(SQLInterval(.seconds(90)))::text,
+                 \(SQLInterval(months: -1, days: 2, microseconds: 7))::text
+          """, .write).first)
+      let (months, equal, decoded, seconds, mixed) = try row.decode((String, Bool, SQLInterval, String, String).self)
+      #expect(months == "1 year 6 mons")
+      #expect(equal)
+      #expect(decoded == SQLInterval(months: 12, days: 2, microseconds: 3_500_000))
+      #expect(seconds == "00:01:30")
+      #expect(mixed == "-1 mons +2 days 00:00:00.000007")
+    }
+    #expect(SQLInterval.years(1) == .months(12))
+    #expect(SQLInterval.months(18).description == "18 months")
+    #expect(SQLInterval(months: 1, days: 2, microseconds: 3_000_000).description == "1 months 2 days 3 seconds")
+    #expect(SQLInterval(microseconds: 1).description == "1 microseconds")
+    #expect(SQLInterval().description == "0")
+    #expect(SQLInterval(.milliseconds(1500)) == SQLInterval(microseconds: 1_500_000))
+    #expect(SQLInterval(.seconds(Int64.max)).microseconds == .max)
+  }
+
+  @Test func analyticsRollups() async throws {
+    try await env.withClient { admin in
+      let f = try await LearningFixture.make(admin)
+      // 02:30 UTC on a day of its own: the day before in Los Angeles.
+      let day = Month(year: 2019, month: Int.random(in: 1...12)).firstDay
+        .addingTimeInterval(Double(Int.random(in: 0..<28)) * 86_400)
+      let at = day.addingTimeInterval(2.5 * 3600)
+      for student in f.students {
+        try await admin.trackVideoEvent(
+          eventType: .videoStarted, videoID: f.video.id, creatorID: f.creator.id, studentID: student.id,
+          timestamp: at)
+      }
+
+      // The day is the UTC day of the Date given, whatever the session's TimeZone.
+      let results = try await admin.withTransaction { tx in
+        _ = try await tx.rows("SET LOCAL TimeZone = 'America/Los_Angeles'", .write)
+        return try await tx.refreshAnalytics(from: at, to: at)
+      }
+      #expect(results.map(\.rollupTable) == ["learning.video_analytics", "learning.usage_metrics"])
+      #expect(results.allSatisfy { $0.pairsRecomputed >= 1 && $0.rowsInserted >= 1 })
+      let video = try await admin.listVideoAnalytics(videoID: f.video.id, readFrom: .primary)
+      #expect(video.map(\.date) == [day])
+      #expect(video.first?.views == 2)
+      #expect(video.first?.uniqueViewers == 2)
+      let usage = try await admin.listUsageMetrics(creatorID: f.creator.id, readFrom: .primary)
+      #expect(usage.first { $0.date == day }?.activeStudents == 2)
+
+      // Idempotent.
+      let again = try await admin.refreshAnalytics(from: day, to: day)
+      #expect(again.allSatisfy { $0.rowsInserted == 0 && $0.rowsUpdated == 0 && $0.rowsDeleted == 0 })
+
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
+        try await admin.refreshAnalytics(from: at, to: day.addingTimeInterval(-86_400))
+      }
+
+      // The incremental run: one result per table (none when another run holds the lock).
+      let incremental = try await admin.rollupAnalytics()
+      #expect(incremental.isEmpty
+        || incremental.map(\.rollupTable) == ["learning.video_analytics", "learning.usage_metrics"])
+      #expect(try await admin.listVideoAnalytics(videoID: f.video.id, readFrom: .primary).first?.views == 2)
+
+      _ = try await env.withClient(env.appRole) { app in
+        await expectReelbaseError(.permissionDenied, sqlState: "42501") {
+          try await app.rollupAnalytics()
+        }
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ("42P01", ReelbaseError.Code.notFound), ("42P07", .duplicate), ("42809", .invalidInput),
+    ("42622", .invalidInput), ("42P17", .invalidState),
+  ])
+  func partitionSQLStates(sqlState: String, code: ReelbaseError.Code) {
+    #expect(ReelbaseError.code(forSQLState: sqlState) == code)
+  }
+}
