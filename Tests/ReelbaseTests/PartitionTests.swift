@@ -350,16 +350,12 @@ import Testing
       #expect(all.contains { $0.parent == "learning.video_analytics_events" && $0.isDefault })
       #expect(all.filter { $0.parent == parent } == status)
 
-      // Known issue (sql/0.3.0/32_partition_status.sql): partition_status() counts each
-      // default partition with the caller's rights, and partitions get no grants, so an
-      // administrator who is not the owner gets 42501 (for
-      // learning.video_analytics_events_default, whatever the filter). When that is fixed this
-      // known issue stops occurring and the test says so.
-      // An administrator who does not own the table still reads its status.
-      let status = try await env.withClient { admin in
+      // An administrator who does not own the table still reads its status (partition_status()
+      // counts default partitions with its owner's rights).
+      let adminView = try await env.withClient { admin in
         try await admin.partitionStatus(parent: "learning.video_analytics_events")
       }
-      #expect(status.contains { $0.isDefault })
+      #expect(adminView.contains { $0.isDefault })
     }
   }
 
@@ -423,11 +419,6 @@ import Testing
         #expect(try await admin.createMonthlyPartition(tableName: "\(s).owned", year: 2026, month: 1) == "\(s).owned_2026_01")
         #expect(try await admin.runTask(name: "\(s)_now") == "ok")
         #expect(try await admin.listMaintenanceTasks(readFrom: .primary).contains { $0.name == "\(s)_now" })
-        // Known issues (sql/0.3.0/30_partition_engine.sql): reelbase_admin may execute
-        // manage_partitions and register_maintenance_task, but has no INSERT on
-        // reelbase.partition_sets or reelbase.maintenance_tasks, which they write with the
-        // caller's rights, so only the extension's owner can call them (42501). When the
-        // grants are fixed these known issues stop occurring and the test says so.
         // Administrators register sets of tables they own, and tasks.
         try await admin.managePartitions(parent: "\(s).owned")
         try await admin.registerMaintenanceTask(name: "\(s)_admin", function: "pg_catalog.now()")
