@@ -21,7 +21,7 @@ record() { # record NAME PASSED FAILED
 }
 
 tap() { # tap NAME COMMAND...: runs a script printing "ok N" / "not ok N" lines
-  local name=$1 log="$log_dir/$1.log" ok p f
+  local name=$1 log="$log_dir/$1.log" ok p f  # (not "passed"/"failed": record updates those)
   shift
   if "$@" >"$log" 2>&1; then ok=1; else ok=0; fi
   cat "$log"
@@ -31,13 +31,14 @@ tap() { # tap NAME COMMAND...: runs a script printing "ok N" / "not ok N" lines
 }
 
 record_swift_tests() { # NAME LOG EXIT_CODE: Swift Testing's own counts
-  local total failed
-  total=$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\}.*/\1/p' "$2" | tail -n 1)
-  failed=$(grep -cE '^✘ Test [^r].* failed' "$2")
-  total=${total:-0}
-  if [ "$3" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
-  [ "$total" = 0 ] && failed=$((failed > 0 ? failed : 1))
-  record "$1" $((total > failed ? total - failed : 0)) "$failed"
+  # (Names differ from record's counters on purpose: bash locals are visible to callees.)
+  local tests bad
+  tests=$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\}.*/\1/p' "$2" | tail -n 1)
+  bad=$(grep -cE '^✘ Test [^r].* failed' "$2")
+  tests=${tests:-0}
+  if [ "$3" != 0 ] && [ "$bad" = 0 ]; then bad=1; fi
+  [ "$tests" = 0 ] && bad=$((bad > 0 ? bad : 1))
+  record "$1" $((tests > bad ? tests - bad : 0)) "$bad"
 }
 
 finish() {

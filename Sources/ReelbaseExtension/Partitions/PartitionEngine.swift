@@ -43,6 +43,12 @@ enum PartitionEngine {
     let key = SQLText.identifier(table.keyColumn)
     let lo = table.boundLiteral(month)
     let hi = table.boundLiteral(next)
+    if table.defaultPartition != nil {
+      // Writers wait until this transaction ends, then route with the new partition. Without
+      // the lock an INSERT that had already routed its row to the default partition could
+      // reach it after the ATTACH and fail on the default partition's new constraint (23514).
+      try SPI.run("LOCK TABLE \(parent) IN SHARE ROW EXCLUSIVE MODE", readOnly: false)
+    }
     try SPI.run(
       """
       CREATE TABLE \(child) (LIKE \(parent) INCLUDING DEFAULTS INCLUDING CONSTRAINTS
