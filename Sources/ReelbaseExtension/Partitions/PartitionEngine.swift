@@ -56,6 +56,14 @@ enum PartitionEngine {
       """, readOnly: false)
     var moved = 0
     if let defaultPartition = table.defaultPartition {
+      let waiting = try SPI.run(
+        "SELECT 1 FROM ONLY \(defaultPartition.qualifiedName) WHERE \(key) >= \(lo) AND \(key) < \(hi) LIMIT 1",
+        readOnly: false)
+      if waiting.rowCount > 0 {
+        // Rows move: readers must not plan with the old partitions and then find the rows
+        // gone from the default partition, so they wait for this transaction as well.
+        try SPI.run("LOCK TABLE \(parent) IN ACCESS EXCLUSIVE MODE", readOnly: false)
+      }
       let r = try SPI.run(
         """
         WITH moved AS (DELETE FROM ONLY \(defaultPartition.qualifiedName)
