@@ -24,7 +24,7 @@ enum TrackVideoEvent {
   /// One saved plan per shape of call (which of student, course and module are given), so a
   /// plan carries only the checks that apply: with one plan for all shapes, every call paid to
   /// set up the course and module subplans even when both were NULL.
-  nonisolated(unsafe) private static var inserts: [Int: PreparedStatement] = [:]
+  nonisolated(unsafe) private static var inserts = [PreparedStatement?](repeating: nil, count: 8)
 
   static func insertStatement(student: Bool, course: Bool, module: Bool) -> PreparedStatement {
     let shape = (student ? 1 : 0) | (course ? 2 : 0) | (module ? 4 : 0)
@@ -72,13 +72,12 @@ enum TrackVideoEvent {
       throw PGError.invalidParameter(
         "invalid event type \"\(typeName)\"", hint: "Valid event types: \(VideoEventType.validNames).")
     }
-    let request = EventReferenceRequest(
-      video: try call.required(Arg.video, "p_video_id"),
-      creator: try call.required(Arg.creator, "p_creator_id"),
-      student: try call.optional(Arg.student),
-      course: try call.optional(Arg.course),
-      module: try call.optional(Arg.module))
-    if eventType.isStudentEvent && request.student == nil {
+    // The ids travel to SPI as the caller's Datums; they become Swift values only to explain a
+    // refusal (see request(_:)).
+    if call.isNull(Arg.video) { throw PGError.nullArgument("p_video_id") }
+    if call.isNull(Arg.creator) { throw PGError.nullArgument("p_creator_id") }
+    let hasStudent = !call.isNull(Arg.student)
+    if eventType.isStudentEvent && !hasStudent {
       throw PGError.invalidParameter(
         "event type \"\(typeName)\" requires p_student_id",
         hint: "Watching events (video_started, video_progress, video_completed, video_rewatched) are recorded for a student.")
@@ -92,8 +91,8 @@ enum TrackVideoEvent {
     let id = try newEventID()
     let idDatum = try id.makeDatum()
     let recorded = try SPI.connect { () throws -> Bool in
-      let insert = insertStatement(student: request.student != nil, course: request.course != nil,
-                                   module: request.module != nil)
+      let insert = insertStatement(student: hasStudent, course: !call.isNull(Arg.course),
+                                   module: !call.isNull(Arg.module))
       let result = try SPI.execute(
         insert,
         [idDatum, call.datum(Arg.eventType), call.datum(Arg.video), call.datum(Arg.creator),
@@ -101,7 +100,7 @@ enum TrackVideoEvent {
          passThrough(call, Arg.module), metadata, call.datum(Arg.timestamp)],
         readOnly: false)
       if result.rowCount == 1 { return true }
-      try explainRejection(call, request)
+      try explainRejection(call, try request(call))
       return false
     }
     guard recorded else {
@@ -131,15 +130,35 @@ enum TrackVideoEvent {
 
   /// Backend-local, so ids this backend makes are strictly increasing (see UUIDv7Generator).
   nonisolated(unsafe) private static var ids = UUIDv7Generator()
+  /// The ids' random bits: seeded once per backend from pg_strong_random, then a fast
+  /// generator. UUIDv7's random part must make ids unique, not secret (RFC 9562 section 6.9),
+  /// and a strong-random call per event cost more than the rest of the id.
+  nonisolated(unsafe) private static var random: SeededGenerator? = nil
 
   private static func newEventID() throws -> UUIDValue {
-    var random: (UInt64, UInt64) = (0, 0)
-    let ok = withUnsafeMutableBytes(of: &random) { buffer in
-      buffer.baseAddress.map { rb_strong_random($0.assumingMemoryBound(to: UInt8.self), 16) } ?? false
+    if random == nil {
+      var seed: UInt64 = 0
+      let ok = withUnsafeMutableBytes(of: &seed) { buffer in
+        buffer.baseAddress.map { rb_strong_random($0.assumingMemoryBound(to: UInt8.self), 8) } ?? false
+      }
+      guard ok else { throw PGError.internalError("could not generate random bytes for event ids") }
+      random = SeededGenerator(seed: seed)
     }
-    guard ok else { throw PGError.internalError("could not generate random bytes for an event id") }
+    guard var generator = random else { throw PGError.internalError("no generator for event ids") }
+    let high = generator.next()
+    let low = generator.next()
+    random = generator
     let now = PostgresTime.unixMilliseconds(fromTimestamp: rb_current_timestamp())
-    return ids.next(unixMilliseconds: now, randomHigh: random.0, randomLow: random.1)
+    return ids.next(unixMilliseconds: now, randomHigh: high, randomLow: low)
+  }
+
+  private static func request(_ call: FunctionCall) throws -> EventReferenceRequest {
+    EventReferenceRequest(
+      video: try call.required(Arg.video, "p_video_id"),
+      creator: try call.required(Arg.creator, "p_creator_id"),
+      student: try call.optional(Arg.student),
+      course: try call.optional(Arg.course),
+      module: try call.optional(Arg.module))
   }
 
   private static func explainRejection(_ call: FunctionCall, _ request: EventReferenceRequest) throws {
