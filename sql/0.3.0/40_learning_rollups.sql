@@ -1,4 +1,4 @@
--- learning rollups, part 1 of 2: what the daily figures mean, the watermark, the indexes the
+-- learning rollups, part 1 of 3: what the daily figures mean, the watermark, the indexes the
 -- rollups read through, which pairs a run recomputes, and the two entry points:
 --   learning.rollup_analytics()           incremental, from the watermark (the periodic task)
 --   learning.refresh_analytics(from, to)  every pair of a range of days
@@ -6,7 +6,7 @@
 -- every row regardless of policies) and executable by reelbase_admin only. They take the
 -- same transaction-level advisory lock (key 1919247724, 1: 'reel' and the first rollup), so
 -- two recomputations never interleave and leave an older result last. The recomputation
--- itself is in 41_learning_rollups_apply.sql.
+-- itself is in 41_learning_rollups_helpers.sql and 42_learning_rollups_apply.sql.
 --
 -- Days are UTC calendar days, whatever the session's TimeZone: a row's day is
 -- (its timestamp AT TIME ZONE 'UTC')::date.
