@@ -34,7 +34,7 @@ fresh_db rb_install
 check "CREATE EXTENSION reelbase ($current)" q -d rb_install -c "CREATE EXTENSION reelbase"
 check "catalog fingerprint of a fresh install" fingerprint rb_install /tmp/rb_fresh.$$
 check "DROP EXTENSION reelbase" q -d rb_install -c "DROP EXTENSION reelbase"
-left=$(q -d rb_install -At -c "SELECT count(*) FROM pg_namespace WHERE nspname IN ('reelbase', 'learning')")
+left=$(q -d rb_install -At -c "SELECT count(*) FROM pg_namespace WHERE nspname IN ('reelbase', 'learning', 'market')")
 check "nothing left behind after DROP EXTENSION (schemas: $left)" test "$left" = 0
 check "CREATE EXTENSION again" q -d rb_install -c "CREATE EXTENSION reelbase"
 fingerprint rb_install /tmp/rb_again.$$

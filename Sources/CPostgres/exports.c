@@ -28,3 +28,9 @@ RB_EXPORT(search_video_chunks)
 RB_EXPORT(rb_create_monthly_partition)
 RB_EXPORT(rb_manage_partitions)
 RB_EXPORT(rb_run_maintenance)
+
+/* market: listing and purchase */
+
+/* market: sweeps and cashback */
+
+/* market: scoring, ratings and similar videos */
