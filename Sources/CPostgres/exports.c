@@ -34,3 +34,8 @@ RB_EXPORT(rb_run_maintenance)
 /* market: sweeps and cashback */
 
 /* market: scoring, ratings and similar videos */
+RB_EXPORT(score_video)
+RB_EXPORT(virality_score)
+RB_EXPORT(score_concept)
+RB_EXPORT(similar_videos)
+RB_EXPORT(search_videos)
