@@ -30,6 +30,8 @@ RB_EXPORT(rb_manage_partitions)
 RB_EXPORT(rb_run_maintenance)
 
 /* market: listing and purchase */
+RB_EXPORT(market_list_concept)
+RB_EXPORT(market_purchase_listing)
 
 /* market: sweeps and cashback */
 
