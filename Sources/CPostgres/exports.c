@@ -32,5 +32,9 @@ RB_EXPORT(rb_run_maintenance)
 /* market: listing and purchase */
 
 /* market: sweeps and cashback */
+RB_EXPORT(market_expire_listings)
+RB_EXPORT(market_archive_listings)
+RB_EXPORT(market_expire_cashback)
+RB_EXPORT(market_run_sweeps)
 
 /* market: scoring, ratings and similar videos */
