@@ -51,8 +51,8 @@ enum MarketSweep {
   /// committed before them; later ones wait for this transaction and find it expired.
   /// The rows travel between the two by ctid: a row this transaction has locked cannot be
   /// updated or moved by anyone else, so its ctid stays valid, and the update becomes a TID
-  /// scan in heap order instead of one primary-key probe per row (with ids it ran at 0.66 of a
-  /// plain UPDATE; see bench/market/20_sweeps.sh). The locked version's ctid is what the
+  /// scan in heap order instead of one primary-key probe per row (finding 10,000 locked rows:
+  /// 15 ms instead of 57 ms on bench/market's data). The locked version's ctid is what the
   /// subquery returns, also when it followed a concurrent update (EvalPlanQual).
   static let lockDueCashback = PreparedStatement(
     """
