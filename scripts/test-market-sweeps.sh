@@ -7,13 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 db=rb_market_sweeps
-n=0
-bad=0
-check() { # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  n=$((n + 1))
-  if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; bad=$((bad + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 q1() { q -At -c "$1"; }
 holder_pid=
