@@ -71,8 +71,10 @@ enum TrackVideoEvent {
     [uuid, uuid, uuid, uuid])
 
   static func call(_ call: FunctionCall) throws -> RbDatum? {
-    let typeName: String = try call.required(Arg.eventType, "p_event_type")
-    guard let eventType = VideoEventType(rawValue: typeName) else {
+    // The name's bytes are matched in place; a String is made only to explain a refusal.
+    let matched = try call.requiredText(Arg.eventType, "p_event_type") { VideoEventType(utf8: $0) }
+    guard let eventType = matched else {
+      let typeName: String = try call.required(Arg.eventType, "p_event_type")
       throw PGError.invalidParameter(
         "invalid event type \"\(typeName)\"", hint: "Valid event types: \(VideoEventType.validNames).")
     }
@@ -83,7 +85,7 @@ enum TrackVideoEvent {
     let hasStudent = !call.isNull(Arg.student)
     if eventType.isStudentEvent && !hasStudent {
       throw PGError.invalidParameter(
-        "event type \"\(typeName)\" requires p_student_id",
+        "event type \"\(eventType.rawValue)\" requires p_student_id",
         hint: "Watching events (video_started, video_progress, video_completed, video_rewatched) are recorded for a student.")
     }
     let metadata = try metadataDatum(call)
