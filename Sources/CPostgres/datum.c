@@ -76,17 +76,35 @@ rb_uuid_read(RbDatum d, uint8_t out[16])
   memcpy(out, DatumGetUUIDP((Datum) d)->data, UUID_LEN);
 }
 
-bool
-rb_uuid_make(const uint8_t bytes[16], RbDatum *out)
+/* The server's own out-of-memory error, raised by a guarded palloc. */
+static bool
+uuid_alloc_guarded(pg_uuid_t **u)
 {
   RB_GUARD_BEGIN
   {
-    pg_uuid_t *u = palloc(sizeof(pg_uuid_t));
-
-    memcpy(u->data, bytes, UUID_LEN);
-    *out = UUIDPGetDatum(u);
+    *u = palloc(sizeof(pg_uuid_t));
   }
   RB_GUARD_END
+}
+
+bool
+rb_uuid_make(const uint8_t bytes[16], RbDatum *out)
+{
+  pg_uuid_t *u;
+
+  /*
+   * Made on every track_video_event call, so without PG_TRY: with MCXT_ALLOC_NO_OOM the
+   * allocation returns NULL instead of raising (16 bytes is a valid size, the only other
+   * error), and only then does a guarded palloc run to report the out-of-memory error.
+   */
+  if (rb_error_pending())
+    return false;
+  u = MemoryContextAllocExtended(CurrentMemoryContext, sizeof(pg_uuid_t), MCXT_ALLOC_NO_OOM);
+  if (u == NULL && !uuid_alloc_guarded(&u))
+    return false;
+  memcpy(u->data, bytes, UUID_LEN);
+  *out = UUIDPGetDatum(u);
+  return true;
 }
 
 void
@@ -114,19 +132,36 @@ rb_interval_make(int64_t time, int32_t day, int32_t month, RbDatum *out)
   RB_GUARD_END
 }
 
+static int32_t
+jsonb_kind(Jsonb *j)
+{
+  if (JB_ROOT_IS_SCALAR(j))
+    return 0;
+  if (JB_ROOT_IS_ARRAY(j))
+    return 1;
+  return 2;
+}
+
 bool
 rb_jsonb_root_kind(RbDatum d, int32_t *kind)
 {
+  struct varlena *v = (struct varlena *) DatumGetPointer((Datum) d);
+
+  if (rb_error_pending())
+    return false;
+  /*
+   * A plain 4-byte-header value (a constant, or a value built in memory) is read in place:
+   * DatumGetJsonbP would return the same pointer, so no server call, and no PG_TRY, is needed.
+   * Only a toasted, compressed or short-header value is detoasted, which can raise.
+   */
+  if (!VARATT_IS_EXTENDED(v))
+  {
+    *kind = jsonb_kind((Jsonb *) v);
+    return true;
+  }
   RB_GUARD_BEGIN
   {
-    Jsonb *j = DatumGetJsonbP((Datum) d);
-
-    if (JB_ROOT_IS_SCALAR(j))
-      *kind = 0;
-    else if (JB_ROOT_IS_ARRAY(j))
-      *kind = 1;
-    else
-      *kind = 2;
+    *kind = jsonb_kind(DatumGetJsonbP((Datum) d));
   }
   RB_GUARD_END
 }

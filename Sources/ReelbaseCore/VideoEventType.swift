@@ -19,6 +19,28 @@ public enum VideoEventType: String, CaseIterable, Sendable {
     }
   }
 
+  /// The type named exactly by these UTF-8 bytes, or nil: the same answer as
+  /// `init(rawValue:)` on the decoded text (every name is plain ASCII, and no other byte
+  /// sequence decodes to a string equal to one), without making a String on the hot path.
+  public init?(utf8 bytes: UnsafeRawBufferPointer) {
+    for (type, name) in Self.utf8Names where name.count == bytes.count {
+      // A plain index loop: Sequence.elementsEqual's iterators cost twice as much per byte.
+      let equal = name.withUnsafeBufferPointer { name in
+        var i = 0
+        while i < name.count, name[i] == bytes[i] { i += 1 }
+        return i == name.count
+      }
+      if equal {
+        self = type
+        return
+      }
+    }
+    return nil
+  }
+
+  private static let utf8Names: [(VideoEventType, [UInt8])] =
+    allCases.map { ($0, Array($0.rawValue.utf8)) }
+
   /// The valid names, comma-separated, for error hints.
   public static var validNames: String {
     allCases.map(\.rawValue).joined(separator: ", ")

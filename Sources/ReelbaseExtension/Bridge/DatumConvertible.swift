@@ -61,15 +61,19 @@ extension String: DatumConvertible {
 
   /// Reads any text-like varlena (text, varchar). Invalid UTF-8 is repaired, never trapped on.
   init(datum: RbDatum) throws {
+    self = try String.withBytes(of: datum) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Lends the bytes of a text-like varlena without making a String. They point into the
+  /// Datum (or its detoasted copy) and are valid only inside `body`.
+  static func withBytes<R>(of datum: RbDatum, _ body: (UnsafeRawBufferPointer) throws -> R)
+    throws -> R
+  {
     var data: UnsafePointer<CChar>? = nil
     var length: Int32 = 0
     try guarded(rb_text_view(datum, &data, &length))
-    guard let data, length > 0 else {
-      self = ""
-      return
-    }
-    let bytes = UnsafeRawBufferPointer(start: data, count: Int(length))
-    self = String(decoding: bytes, as: UTF8.self)
+    guard let data, length > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    return try body(UnsafeRawBufferPointer(start: data, count: Int(length)))
   }
 
   func makeDatum() throws -> RbDatum {

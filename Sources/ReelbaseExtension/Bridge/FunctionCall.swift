@@ -31,4 +31,17 @@ struct FunctionCall {
     guard let value: T = try optional(index) else { throw PGError.nullArgument(name) }
     return value
   }
+
+  /// The bytes of a required text argument, for matching without making a String (valid only
+  /// inside `body`). Checks and errors are those of `required(_:_:as: String.self)`.
+  func requiredText<R>(_ index: Int32, _ name: String, _ body: (UnsafeRawBufferPointer) throws -> R)
+    throws -> R
+  {
+    if isNull(index) { throw PGError.nullArgument(name) }
+    let actual = type(index)
+    if actual != 0 {
+      try DatumType.check(actual, readAs: String.self, what: "argument \(index + 1)")
+    }
+    return try String.withBytes(of: datum(index), body)
+  }
 }
