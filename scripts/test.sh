@@ -86,6 +86,7 @@ record "pg_regress" $((total - bad)) "$bad"
 
 say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh
+tap "market concurrency" bash scripts/test-market-concurrency.sh
 
 say "swift test (ReelbaseCore)"
 swift test --skip-build $include --filter ReelbaseCoreTests >"$log_dir/swift-core.log" 2>&1

@@ -30,7 +30,14 @@ RB_EXPORT(rb_manage_partitions)
 RB_EXPORT(rb_run_maintenance)
 
 /* market: listing and purchase */
+RB_EXPORT(market_list_concept)
+RB_EXPORT(market_purchase_listing)
 
 /* market: sweeps and cashback */
 
 /* market: scoring, ratings and similar videos */
+RB_EXPORT(score_video)
+RB_EXPORT(virality_score)
+RB_EXPORT(score_concept)
+RB_EXPORT(similar_videos)
+RB_EXPORT(search_videos)

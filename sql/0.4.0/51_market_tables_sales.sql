@@ -135,7 +135,7 @@ CREATE TABLE market.arbitrage_metrics (
   total_sales integer NOT NULL DEFAULT 0,
   conversion_rate double precision,
   recorded_at timestamptz DEFAULT now(),
-  CONSTRAINT arbitrage_metrics_concept_id_origin_market_id_target_market_id_key
+  CONSTRAINT arbitrage_metrics_route_key
     UNIQUE (concept_id, origin_market_id, target_market_id),
   CONSTRAINT arbitrage_metrics_total_sales_check CHECK (total_sales >= 0)
 );

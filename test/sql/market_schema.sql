@@ -35,7 +35,7 @@ WHERE to_regclass('market.' || i.name) IS NULL;
 -- what they reference).
 SELECT conrelid::regclass AS tbl, pg_get_constraintdef(oid) AS fk, confdeltype AS on_delete
 FROM pg_constraint WHERE contype = 'f' AND connamespace = 'market'::regnamespace
-ORDER BY 1::text, 2;
+ORDER BY conrelid::regclass::text, 2;
 
 -- Defaults of a minimal row
 BEGIN;

@@ -119,7 +119,7 @@ SELECT reelbase.cosine_similarity('{1,0}', '{0,1}') AS orthogonal,
 -- IVF index: build it (4 lists over the 113 chunks with embeddings, deleted video included).
 CREATE TEMP TABLE chunk_positions AS SELECT id, ctid AS position FROM learning.video_chunks;
 SELECT list_count, sampled_rows, assigned_rows FROM learning.build_chunk_index(lists => 4);
-SELECT name, lists, version, sample_rows FROM reelbase.vector_indexes;
+SELECT name, lists, version, sample_rows FROM reelbase.vector_indexes WHERE name = 'learning.video_chunks';
 -- Every chunk with an embedding is filed in the side table, in its nearest list; the chunk
 -- rows themselves are not rewritten (their physical position, ctid, is unchanged).
 SELECT count(*) FILTER (WHERE l.chunk_id IS NULL) AS unfiled,
@@ -166,7 +166,7 @@ SELECT count(*) AS deleted_chunk_found FROM learning.search_video_chunks((SELECT
 WHERE chunk_text = 'chunk 7';
 -- A rebuild bumps the version; other sessions reload centroids on their next call.
 SELECT list_count FROM learning.build_chunk_index(lists => 2);
-SELECT lists, version FROM reelbase.vector_indexes;
+SELECT lists, version FROM reelbase.vector_indexes WHERE name = 'learning.video_chunks';
 -- Build errors.
 SELECT * FROM learning.build_chunk_index(lists => 0);
 \echo :LAST_ERROR_SQLSTATE

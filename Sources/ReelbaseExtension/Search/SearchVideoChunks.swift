@@ -5,9 +5,7 @@ import ReelbaseCore
 ///
 /// Scoring runs inside the executor (reelbase.unit_cosine on each row, read in place), so row-
 /// level security, the soft-delete rule and the video filter are ordinary query conditions and
-/// the planner may scan in parallel. With an IVF index built, the nearest `reelbase.search_probes`
-/// lists are searched first; while fewer than `match_count` rows qualify, the probed set doubles
-/// until it covers every list, so a narrow filter or RLS never silently shortens the answer.
+/// the planner may scan in parallel. Exact or IVF as `VectorSearch` decides.
 enum SearchVideoChunks {
   static let dimension = 1536
   static let maxMatchCount: Int32 = 1000
@@ -58,33 +56,13 @@ enum SearchVideoChunks {
     let arguments: [RbDatum?] = [try query.makeDatum(), threshold.makeDatum(), filter,
                                  matchCount.makeDatum()]
     try SPI.connect {
-      let index = rb_setting_exact_search() ? nil : try VectorIndexCatalog.current(indexName)
-      let result: SPIResult
-      if let index {
-        result = try probeLists(index, query: query, arguments: arguments, wanted: Int(matchCount))
-      } else {
-        result = try SPI.execute(exact, arguments, readOnly: true)
-      }
+      let result = try VectorSearch.run(index: indexName, query: query, exact: exact, probe: probe,
+                                        arguments: arguments, wanted: Int(matchCount))
       for row in 0..<result.rowCount {
         try sink.append((0..<7).map { try result.datum(row, Int32($0)) })
       }
     }
     return nil
-  }
-
-  /// Probes the nearest lists, doubling the probed set while too few rows qualify.
-  private static func probeLists(_ index: VectorIndexState, query: QueryVector,
-                                 arguments: [RbDatum?], wanted: Int) throws -> SPIResult
-  {
-    let order = index.ranked(query.unit)
-    var probed = min(order.count, max(1, Int(rb_setting_search_probes())))
-    while true {
-      let lists = try PGArray<Int32>(order.prefix(probed).map { Int32(clamping: $0) }).makeDatum()
-      let result = try SPI.execute(probe, arguments + [lists], readOnly: true)
-      if result.rowCount >= wanted || probed >= order.count { return result }
-      probed = min(order.count, probed * 2)
-      try guarded(rb_check_for_interrupts())
-    }
   }
 
   /// filter_video_ids is text[] in the seed; each element must be a uuid.

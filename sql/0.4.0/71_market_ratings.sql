@@ -1,0 +1,104 @@
+-- Ratings (seed 000 sections 1.2 and 7.1): dimensions checked, and the AI prediction's
+-- disagreement computed from the rating, never typed in.
+--
+-- dimensions: a JSON object with exactly the five keys hook, pacing, payoff, originality and
+--   rewatchable, each a JSON number in [0, 1]. All five are required: ratings are the training
+--   set's ground truth, and a partial row would bias every per-dimension figure towards the
+--   raters who skip. Unknown or missing keys and non-numbers -> 22023; a number outside [0, 1]
+--   -> 23514 (like overall_score's CHECK).
+-- ai_prediction.user_disagreement is rewritten on every INSERT and UPDATE:
+--   {"overall_delta": overall_score - ai.overall,                      (when ai has overall)
+--    "dimension_deltas": {dim: dimensions[dim] - ai.dimensions[dim]}}   (when ai has dimensions;
+--                                                                        dims present in both)
+--   each rounded half away from zero to 4 decimals (rating 0.3 vs prediction 0.7 -> -0.4).
+--   Without overall and dimensions there is nothing to compare and a typed-in
+--   user_disagreement is removed. The compared prediction values must be numbers in [0, 1]
+--   (22023): the model predicts on the rating's scale. Other members (modelUsed, reasoning,
+--   ...) are kept as they are.
+
+CREATE FUNCTION market.video_ratings_before_write() RETURNS trigger
+  LANGUAGE plpgsql VOLATILE
+  SET search_path = pg_catalog
+AS $$
+DECLARE
+  names constant text[] := ARRAY['hook', 'pacing', 'payoff', 'originality', 'rewatchable'];
+  dimension_hint constant text := 'dimensions is {"hook", "pacing", "payoff", "originality", "rewatchable"}, each a number from 0 to 1.';
+  k text;
+  v jsonb;
+  missing text[];
+  ai jsonb;
+  ai_dims jsonb;
+  deltas jsonb := '{}';
+  disagreement jsonb := '{}';
+BEGIN
+  -- NULLs and non-objects are left to the NOT NULL and CHECK constraints.
+  IF jsonb_typeof(NEW.dimensions) = 'object' THEN
+    FOR k, v IN SELECT e.key, e.value FROM jsonb_each(NEW.dimensions) e LOOP
+      IF NOT k = ANY (names) THEN
+        RAISE EXCEPTION 'unknown rating dimension "%"', left(k, 100)
+          USING ERRCODE = 'invalid_parameter_value', HINT = dimension_hint;
+      END IF;
+      IF jsonb_typeof(v) <> 'number' THEN
+        RAISE EXCEPTION 'rating dimension "%" must be a number, got %', k, jsonb_typeof(v)
+          USING ERRCODE = 'invalid_parameter_value', HINT = dimension_hint;
+      END IF;
+      IF v::numeric < 0 OR v::numeric > 1 THEN
+        RAISE EXCEPTION 'rating dimension "%" must be between 0 and 1, got %', k, left(v::text, 40)
+          USING ERRCODE = 'check_violation', HINT = dimension_hint;
+      END IF;
+    END LOOP;
+    SELECT array_agg(n ORDER BY o) INTO missing
+    FROM unnest(names) WITH ORDINALITY AS u(n, o) WHERE NOT NEW.dimensions ? n;
+    IF missing IS NOT NULL THEN
+      RAISE EXCEPTION 'rating dimensions missing: %', array_to_string(missing, ', ')
+        USING ERRCODE = 'invalid_parameter_value', HINT = dimension_hint;
+    END IF;
+  END IF;
+
+  IF jsonb_typeof(NEW.ai_prediction) IS DISTINCT FROM 'object' THEN
+    RETURN NEW;
+  END IF;
+  ai := NEW.ai_prediction - 'user_disagreement';
+  IF ai ? 'overall' THEN
+    IF jsonb_typeof(ai -> 'overall') IS DISTINCT FROM 'number'
+       OR (ai ->> 'overall')::numeric NOT BETWEEN 0 AND 1 THEN
+      RAISE EXCEPTION 'ai_prediction.overall must be a number from 0 to 1, got %', left((ai -> 'overall')::text, 40)
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- An out-of-range or NULL overall_score fails its own constraints after this trigger.
+    IF NEW.overall_score BETWEEN 0 AND 1 THEN
+      disagreement := jsonb_build_object('overall_delta',
+        round(NEW.overall_score::numeric - (ai ->> 'overall')::numeric, 4)::double precision);
+    END IF;
+  END IF;
+  IF ai ? 'dimensions' THEN
+    ai_dims := ai -> 'dimensions';
+    IF jsonb_typeof(ai_dims) IS DISTINCT FROM 'object' THEN
+      RAISE EXCEPTION 'ai_prediction.dimensions must be a JSON object, got %', coalesce(jsonb_typeof(ai_dims), 'null')
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF jsonb_typeof(NEW.dimensions) = 'object' THEN
+      FOR k, v IN SELECT e.key, e.value FROM jsonb_each(NEW.dimensions) e WHERE ai_dims ? e.key ORDER BY e.key LOOP
+        IF jsonb_typeof(ai_dims -> k) <> 'number' OR (ai_dims ->> k)::numeric NOT BETWEEN 0 AND 1 THEN
+          RAISE EXCEPTION 'ai_prediction.dimensions.% must be a number from 0 to 1, got %', k, left((ai_dims -> k)::text, 40)
+            USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        deltas := deltas || jsonb_build_object(k,
+          round(v::numeric - (ai_dims ->> k)::numeric, 4)::double precision);
+      END LOOP;
+    END IF;
+    disagreement := disagreement || jsonb_build_object('dimension_deltas', deltas);
+  END IF;
+  IF ai ? 'overall' OR ai ? 'dimensions' THEN
+    ai := ai || jsonb_build_object('user_disagreement', disagreement);
+  END IF;
+  NEW.ai_prediction := ai;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION market.video_ratings_before_write() IS
+  'BEFORE INSERT OR UPDATE on market.video_ratings: checks dimensions (all five of hook, pacing, payoff, originality, rewatchable, numbers in [0, 1]) and rewrites ai_prediction.user_disagreement from the rating (deltas rounded to 4 decimals).';
+REVOKE ALL ON FUNCTION market.video_ratings_before_write() FROM PUBLIC;
+CREATE TRIGGER video_ratings_before_write_trigger
+  BEFORE INSERT OR UPDATE ON market.video_ratings
+  FOR EACH ROW EXECUTE FUNCTION market.video_ratings_before_write();
