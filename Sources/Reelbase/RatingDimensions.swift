@@ -1,6 +1,7 @@
 /// The per-dimension scores of a rating or a prediction, each 0 to 1 (seed 000 section 1.2:
 /// `dimensions` of `market.video_ratings`, and of its `ai_prediction`). A dimension left nil
-/// is not written.
+/// is not written; a rating needs all five (the server refuses a partial one with 22023), a
+/// prediction may have any of them.
 public struct RatingDimensions: Sendable, Hashable {
   /// How well the first seconds catch attention.
   public var hook: Double?

@@ -66,7 +66,10 @@ extension ReelbaseQueryable {
   ///   ``ReelbaseError/Code/marketCapReached`` when the listing sold its per-market cap
   ///   (RB002); ``ReelbaseError/Code/globalCapReached`` when the concept sold its global cap
   ///   (RB003); ``ReelbaseError/Code/notFound`` for an unknown listing (23503);
-  ///   ``ReelbaseError/Code/permissionDenied`` without an identity (42501).
+  ///   ``ReelbaseError/Code/permissionDenied`` without an identity (42501);
+  ///   ``ReelbaseError/Code/serverError`` with SQLSTATE 0A000 inside a REPEATABLE READ
+  ///   transaction (its snapshot could count sales past the global cap; use READ COMMITTED,
+  ///   the default, or SERIALIZABLE, where a clash is ``ReelbaseError/Code/conflict``).
   @discardableResult
   public func purchaseListing(listingWindowID: UUID) async throws -> UUID {
     try await requiredScalar(

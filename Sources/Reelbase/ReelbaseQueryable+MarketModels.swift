@@ -1,10 +1,11 @@
 import Foundation
 import PostgresNIO
 
-/// The market's preference models and scoring (release 0.4.0): model versions, ratings,
-/// feature-importance snapshots, `market.score_video`, `market.score_concept`, and the
-/// embedding searches `market.similar_videos` and `market.search_videos`. Administrators
-/// only (buyers read none of these tables).
+/// The market's preference models and scoring (release 0.4.0): model versions,
+/// feature-importance snapshots, `market.score_video`, `market.score_concept`,
+/// `market.virality_score`, and the embedding searches `market.similar_videos`,
+/// `market.search_videos` with their index build `market.build_video_index`. Administrators
+/// only (buyers read none of these tables). Ratings: `ReelbaseQueryable+MarketRatings.swift`.
 extension ReelbaseQueryable {
   /// Adds a model version, inactive unless `isActive` (administrators). Use
   /// ``activateModelVersion(id:)`` to switch the active model.
@@ -87,66 +88,6 @@ extension ReelbaseQueryable {
       """,
       .write, ModelVersion.init(row:)
     ).first
-  }
-
-  /// Rates an analysed video, or replaces the rater's earlier rating of it (administrators).
-  /// The server computes `ai_prediction.user_disagreement` from the rating.
-  /// - Parameters:
-  ///   - videoID: The analysed video.
-  ///   - overallScore: 0 to 1.
-  ///   - dimensions: The per-dimension scores, each 0 to 1.
-  ///   - notes: Free-text notes.
-  ///   - tags: Tags.
-  ///   - aiPrediction: The model's guess before the rating (`overall`, `dimensions`, ...).
-  ///   - raterID: Who rated; nil uses the transaction's identity (`reelbase.current_user_id()`).
-  ///   - raterType: Owner or agent; owner by default, as in SQL.
-  ///   - ratedAt: When; nil uses the server's `now()`.
-  /// - Returns: The stored rating.
-  /// - Throws: ``ReelbaseError``: ``ReelbaseError/Code/invalidInput`` for scores out of range,
-  ///   unknown dimensions, no rater (23514, 22023, 23502); ``ReelbaseError/Code/notFound`` for
-  ///   an unknown video (23503).
-  @discardableResult
-  public func rateVideo(
-    videoID: UUID, overallScore: Double, dimensions: RatingDimensions, notes: String? = nil,
-    tags: [String]? = nil, aiPrediction: JSONValue? = nil, raterID: UUID? = nil,
-    raterType: RaterType = .owner, ratedAt: Date? = nil
-  ) async throws -> VideoRating {
-    let dimensionsJSON = dimensions.json
-    let query: PostgresQuery = try """
-      INSERT INTO market.video_ratings
-        (video_id, overall_score, dimensions, notes, tags, ai_prediction, rater_id, rater_type,
-         rated_at)
-      VALUES (\(videoID), \(overallScore), \(dimensionsJSON), \(notes), \(tags), \(aiPrediction),
-        COALESCE(\(raterID), reelbase.current_user_id()), \(raterType), COALESCE(\(ratedAt), now()))
-      ON CONFLICT ON CONSTRAINT video_ratings_unique_rater DO UPDATE
-      SET overall_score = EXCLUDED.overall_score, dimensions = EXCLUDED.dimensions,
-          notes = EXCLUDED.notes, tags = EXCLUDED.tags, ai_prediction = EXCLUDED.ai_prediction,
-          rater_type = EXCLUDED.rater_type, rated_at = EXCLUDED.rated_at
-      RETURNING \(unescaped: VideoRating.columns)
-      """
-    return try await insertedRow(query, VideoRating.init(row:), "market.video_ratings")
-  }
-
-  /// Lists ratings, newest first.
-  /// - Parameters:
-  ///   - videoID: Only this video's; any by default.
-  ///   - raterType: Only this kind of rater's; any by default.
-  ///   - limit: At most this many; 100 by default.
-  ///   - readFrom: Where the read runs; a replica by default.
-  /// - Returns: The ratings.
-  /// - Throws: ``ReelbaseError``.
-  public func listVideoRatings(
-    videoID: UUID? = nil, raterType: RaterType? = nil, limit: Int = 100,
-    readFrom: ReadPreference = .replica
-  ) async throws -> [VideoRating] {
-    try await all(
-      """
-      SELECT \(unescaped: VideoRating.columns) FROM market.video_ratings
-      WHERE (\(videoID)::uuid IS NULL OR video_id = \(videoID))
-        AND (\(raterType)::text IS NULL OR rater_type = \(raterType))
-      ORDER BY rated_at DESC NULLS LAST, id LIMIT \(limit)
-      """,
-      .read(readFrom), VideoRating.init(row:))
   }
 
   /// Records a feature-importance snapshot of a model (administrators).
@@ -235,6 +176,26 @@ extension ReelbaseQueryable {
       .write, as: Double.self, "market.score_concept")
   }
 
+  /// The 0-10 virality score that feature weights give a visual analysis, by the rules of
+  /// ``scoreVideo(videoID:modelVersionID:)`` (`market.virality_score`; administrators), for
+  /// trying weights before storing a model.
+  /// - Parameters:
+  ///   - visualAnalysis: A visual analysis (a JSON object; `p_visual_analysis`).
+  ///   - featureWeights: Weight per dotted path (`p_feature_weights`).
+  ///   - readFrom: Where the call runs; a replica by default.
+  /// - Returns: The score, 0 to 10.
+  /// - Throws: ``ReelbaseError``; ``ReelbaseError/Code/invalidInput`` when the analysis is
+  ///   not a JSON object (22023).
+  public func viralityScore(
+    visualAnalysis: JSONValue, featureWeights: [String: Double], readFrom: ReadPreference = .replica
+  ) async throws -> Double {
+    let weights = JSONValue.object(featureWeights.mapValues { .number($0) })
+    let query: PostgresQuery = try """
+      SELECT market.virality_score(p_visual_analysis => \(visualAnalysis), p_feature_weights => \(weights))
+      """
+    return try await requiredScalar(query, .read(readFrom), as: Double.self, "market.virality_score")
+  }
+
   /// The analysed videos most similar to one, best first, itself excluded
   /// (`market.similar_videos`; administrators).
   /// - Parameters:
@@ -274,5 +235,24 @@ extension ReelbaseQueryable {
       FROM market.search_videos(query_embedding => \(queryEmbedding), match_count => \(matchCount)::integer)
       """,
       .read(readFrom), SimilarVideo.init(row:))
+  }
+
+  /// Builds or rebuilds the IVF index of analysed videos' content embeddings
+  /// (`market.build_video_index`, i.e. `reelbase.build_vector_index('market.analyzed_videos')`;
+  /// administrators). Until it runs, the searches scan every embedding exactly.
+  /// - Parameters:
+  ///   - lists: The number of lists; nil lets the server choose (`lists`).
+  ///   - sampleRows: The rows to train on; nil lets the server choose (`sample_rows`).
+  /// - Returns: What the build did.
+  /// - Throws: ``ReelbaseError``; ``ReelbaseError/Code/permissionDenied`` for a caller that is
+  ///   not an administrator.
+  public func buildVideoIndex(lists: Int? = nil, sampleRows: Int? = nil) async throws -> VectorIndexBuild {
+    guard let build = try await all(
+      "SELECT * FROM market.build_video_index(\(lists)::integer, \(sampleRows)::integer)",
+      .write, VectorIndexBuild.init(row:)
+    ).first else {
+      throw ReelbaseError(.unexpectedResponse, "market.build_video_index returned no row")
+    }
+    return build
   }
 }
