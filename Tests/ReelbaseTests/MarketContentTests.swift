@@ -33,7 +33,7 @@ import Testing
               transactionID: transactionID, submittedURL: "https://steal", platform: .youtube)
           }
         }
-        try await app.withIdentity(UUID()) { tx in
+        try await app.withIdentity(UUID()) { tx async throws in
           #expect(try await tx.listProducedContent(transactionID: transactionID).isEmpty)
         }
         // A buyer cannot verify their own content (no privilege on the column).

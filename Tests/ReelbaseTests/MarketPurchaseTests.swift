@@ -61,7 +61,7 @@ import Testing
         #expect(overlays == [f.overlay])
 
         // Another buyer sees none of it.
-        try await app.withIdentity(other) { tx in
+        try await app.withIdentity(other) { tx async throws in
           #expect(try await tx.listMyTransactions().isEmpty)
           #expect(try await tx.getTransaction(id: transactionID) == nil)
           #expect(try await tx.listTransactions(buyerID: buyer).isEmpty)
