@@ -71,13 +71,14 @@ psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION reelbase"
 psql -X -v ON_ERROR_STOP=1 -d "$db" -c "SELECT extname, extversion FROM pg_extension WHERE extname = 'reelbase'"
 
-step "5/6 demo data (demo/data.sql)"
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/data.sql
+step "5/6 demo data (demo/data.sql, demo/market_data.sql)"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/data.sql -f demo/market_data.sql
 echo "loaded."
 
-step "6/6 walkthrough (demo/walkthrough.sql)"
+step "6/6 walkthrough (demo/walkthrough.sql, demo/market_walkthrough.sql)"
 # Errors of the bad-input section go to stderr; merged so they appear where they happen.
 psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/walkthrough.sql 2>&1
+psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/market_walkthrough.sql 2>&1
 
 if [ "$keep" = 1 ]; then
   step "the demo cluster is still running (--keep)"

@@ -19,13 +19,7 @@ db=rb_market_race
 clients=32
 rounds=${MARKET_RACE_ROUNDS:-3}
 tries=${MARKET_RACE_TRIES:-4}
-n=0
-bad=0
-check() { # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  n=$((n + 1))
-  if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; bad=$((bad + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 q1() { q -At -c "$1"; }
 eq() { # eq ACTUAL EXPECTED: test with the figures in the log when they differ

@@ -8,13 +8,7 @@ set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
-n=0
-bad=0
-check() {
-  local what=$1; shift
-  n=$((n + 1))
-  if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; bad=$((bad + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 # wait_for DB SQL: until the query returns t, at most 90 s
 wait_for() {
   local i

@@ -9,13 +9,7 @@
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
-n=0
-bad=0
-check() { # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  n=$((n + 1))
-  if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; bad=$((bad + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" extension/reelbase.control)
 learning_tables="creators students videos video_chunks courses course_modules module_lessons chat_sessions chat_messages video_analytics video_analytics_events video_watch_sessions usage_metrics"

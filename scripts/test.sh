@@ -87,6 +87,7 @@ record "pg_regress" $((total - bad)) "$bad"
 say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh
 tap "market concurrency" bash scripts/test-market-concurrency.sh
+tap "market sweeps" bash scripts/test-market-sweeps.sh
 
 say "swift test (ReelbaseCore)"
 swift test --skip-build $include --filter ReelbaseCoreTests >"$log_dir/swift-core.log" 2>&1

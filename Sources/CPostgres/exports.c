@@ -34,6 +34,10 @@ RB_EXPORT(market_list_concept)
 RB_EXPORT(market_purchase_listing)
 
 /* market: sweeps and cashback */
+RB_EXPORT(market_expire_listings)
+RB_EXPORT(market_archive_listings)
+RB_EXPORT(market_expire_cashback)
+RB_EXPORT(market_run_sweeps)
 
 /* market: scoring, ratings and similar videos */
 RB_EXPORT(score_video)

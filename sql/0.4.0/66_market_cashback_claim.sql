@@ -1,0 +1,65 @@
+-- Cashback is claimed the moment produced content is verified (seed 000: "pending -> claimed
+-- when produced_content submitted and verified"), by this trigger, in the verifying
+-- statement's transaction: no sweep, no delay.
+--
+-- The 30-day period is 720 hours, an exact span (see ReelbaseCore SweepRules): content counts
+-- as in time when submitted_at <= purchased_at + 720 hours, the same rule market.expire_cashback
+-- uses, so a transaction is either claimable or expirable, never both.
+--
+-- Only administrators set verified (buyers have no privilege on the column, and their policies
+-- require NOT verified). The function is SECURITY DEFINER so the claim does not depend on the
+-- verifier's privileges on market.transactions.
+
+-- verified_at is set exactly when verified is: the trigger keeps it so, the check proves it.
+ALTER TABLE market.produced_content ADD CONSTRAINT produced_content_verified_at_iff_verified
+  CHECK (verified = (verified_at IS NOT NULL));
+COMMENT ON COLUMN market.produced_content.verified_at IS
+  'When it was verified: set by the trigger when verified becomes true (unless given), NULL while unverified.';
+
+CREATE FUNCTION market.produced_content_verification() RETURNS trigger
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.verified THEN
+    -- A claimed cashback has been paid out (or promised): taking its proof away, or moving the
+    -- proof to another purchase, would leave a claim without a verified submission.
+    IF (NOT NEW.verified OR NEW.transaction_id IS DISTINCT FROM OLD.transaction_id)
+       AND EXISTS (SELECT 1 FROM market.transactions t
+                   WHERE t.id = OLD.transaction_id AND t.cashback_status = 'claimed') THEN
+      RAISE EXCEPTION 'produced content % backs a claimed cashback', OLD.id
+        USING ERRCODE = '55000',
+              DETAIL = format('Transaction %s has cashback_status ''claimed''.', OLD.transaction_id),
+              HINT = 'Correct the transaction''s cashback_status first if the claim itself was wrong.';
+    END IF;
+  END IF;
+
+  IF NOT NEW.verified THEN
+    NEW.verified_at := NULL;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE' AND OLD.verified THEN
+    -- Still verified: keeps its time of verification unless one is given.
+    NEW.verified_at := coalesce(NEW.verified_at, OLD.verified_at);
+    RETURN NEW;
+  END IF;
+
+  -- Becomes verified now (INSERT verified, or UPDATE false -> true): claim.
+  NEW.verified_at := coalesce(NEW.verified_at, now());
+  UPDATE market.transactions t SET cashback_status = 'claimed'
+  WHERE t.id = NEW.transaction_id
+    AND t.cashback_status = 'pending'
+    AND t.cashback_eligible
+    AND NEW.submitted_at <= t.purchased_at + interval '720 hours';
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION market.produced_content_verification() IS
+  'Trigger of market.produced_content: keeps verified_at set iff verified, claims the transaction''s cashback when the content becomes verified (pending, eligible, submitted within 30 days of the purchase), and refuses (55000) to unverify or move content whose cashback is claimed.';
+REVOKE EXECUTE ON FUNCTION market.produced_content_verification() FROM PUBLIC;
+
+CREATE TRIGGER produced_content_verification
+  BEFORE INSERT OR UPDATE ON market.produced_content
+  FOR EACH ROW EXECUTE FUNCTION market.produced_content_verification();
+COMMENT ON TRIGGER produced_content_verification ON market.produced_content IS
+  'Verification claims cashback at once; verified_at follows verified.';
