@@ -23,8 +23,9 @@ extension ReelbaseError {
     return ReelbaseError(.unavailable, "database unavailable: \(error)", underlying: error)
   }
 
-  /// The stable code for a SQLSTATE the server raised. Codes for the SQLSTATEs the market
-  /// issue will define (``Code/capReached``, ``Code/windowClosed``) are added here with it.
+  /// The stable code for a SQLSTATE the server raised, including reelbase's own SQLSTATEs
+  /// (class RB: RB001 ``Code/listingNotActive``, RB002 ``Code/marketCapReached``, RB003
+  /// ``Code/globalCapReached``).
   /// - Parameter sqlState: A five-character SQLSTATE.
   /// - Returns: The code a caller switches on.
   public static func code(forSQLState sqlState: String) -> Code {
@@ -36,6 +37,9 @@ extension ReelbaseError {
     case "55000", "42P17": return .invalidState
     case "42501": return .permissionDenied
     case "23502", "23514", "42883", "42804", "42809", "42622": return .invalidInput
+    case "RB001": return .listingNotActive
+    case "RB002": return .marketCapReached
+    case "RB003": return .globalCapReached
     case "57014": return .cancelled
     case "57P01", "57P02", "57P03": return .unavailable
     default: break

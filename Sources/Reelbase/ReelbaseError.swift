@@ -49,6 +49,10 @@ public struct ReelbaseError: Error, Sendable, CustomStringConvertible {
     self.underlying = underlying
   }
 
+  /// True for either sales cap of a market purchase (``Code/marketCapReached``,
+  /// ``Code/globalCapReached``): the unit is sold out, retrying will not help.
+  public var isCapReached: Bool { code == .marketCapReached || code == .globalCapReached }
+
   /// True when running the same call again may succeed: serialization failures and deadlocks
   /// (40001, 40P01), lock timeouts (55P03) and lost connections.
   public var isRetryable: Bool {
@@ -82,8 +86,9 @@ extension ReelbaseError {
   /// | ``conflict`` | 40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 23P01 exclusion; retryable, see ``ReelbaseError/isRetryable`` |
   /// | ``invalidState`` | 55000 object not in prerequisite state (a soft-deleted video), 42P17 the table's partitions forbid it |
   /// | ``permissionDenied`` | 42501 privilege or row-level security, class 28 authorization |
-  /// | ``capReached`` | reserved for the market issue; mapped from the SQLSTATE it defines |
-  /// | ``windowClosed`` | reserved for the market issue; mapped from the SQLSTATE it defines |
+  /// | ``listingNotActive`` | RB001 a market listing is expired, archived, or outside its 72-hour window |
+  /// | ``marketCapReached`` | RB002 a market listing sold its per-market cap |
+  /// | ``globalCapReached`` | RB003 a concept sold its global cap across all markets |
   /// | ``cancelled`` | 57014 statement cancelled or timed out |
   /// | ``unavailable`` | no connection: refused, lost, class 08, 57P01-57P03, pool closed |
   /// | ``unexpectedResponse`` | a row that does not decode into the model (a client/server version mismatch) |
@@ -107,12 +112,15 @@ extension ReelbaseError {
     public static let invalidState = Code("invalidState")
     /// The caller's role or identity may not do this.
     public static let permissionDenied = Code("permissionDenied")
-    /// Reserved: a limit was reached. The market issue defines the SQLSTATE it maps from;
-    /// nothing raises it yet.
-    public static let capReached = Code("capReached")
-    /// Reserved: a time window has closed. The market issue defines the SQLSTATE it maps
-    /// from; nothing raises it yet.
-    public static let windowClosed = Code("windowClosed")
+    /// A purchase found the listing not on sale: expired, archived, or the time is outside
+    /// its 72-hour window (`market.purchase_listing`, SQLSTATE RB001).
+    public static let listingNotActive = Code("listingNotActive")
+    /// A purchase found the listing's per-market cap reached (SQLSTATE RB002): it is sold
+    /// out in this market.
+    public static let marketCapReached = Code("marketCapReached")
+    /// A purchase found the concept's global cap reached (SQLSTATE RB003): it is sold out
+    /// in every market.
+    public static let globalCapReached = Code("globalCapReached")
     /// The statement was cancelled or hit `statement_timeout`.
     public static let cancelled = Code("cancelled")
     /// The database could not be reached or the connection was lost.
