@@ -13,6 +13,11 @@ rounds=${BENCH_ROUNDS:-2}
 seconds=${BENCH_SECONDS:-15}
 
 say "market: cashback sweep (1,000,000 transactions, 200,000 due)"
+# A database of its own: its data (fixed clock, 1,000,000 transactions) would collide with
+# 10_purchases.sh's in bench_market.
+q -d postgres -c "DROP DATABASE IF EXISTS ${PGDATABASE}_sweeps" -c "CREATE DATABASE ${PGDATABASE}_sweeps"
+export PGDATABASE=${PGDATABASE}_sweeps
+q -c "CREATE EXTENSION reelbase"
 started=$SECONDS
 q -f "$here/sweeps_data.sql" >/dev/null
 echo "data: $(q1 "SELECT count(*) FROM market.transactions") transactions," \
@@ -113,6 +118,18 @@ purchase_run() { # NAME -> "max_ms p99_ms tps"
   cat "$prefix".[0-9]* | awk '{ print $3 }' | sort -n | awk -v tps="$(pgbench_tps "$prefix.txt")" \
     '{ v[NR] = $1 } END { printf "%.1f %.1f %s %d\n", v[NR] / 1000, v[int(NR * 0.99)] / 1000, tps, NR }'
 }
+# Control: the lock-wait log must see a real wait. A session holds an open listing for 0.3 s
+# while a purchase of it runs; the log must then show that purchase waiting about 300 ms.
+control_from=$(($(stat -c %s "$server_log") + 1))
+psql -X -q -c "BEGIN" -c "SELECT 1 FROM market.listing_windows WHERE id = (SELECT id FROM bench.open_listings WHERE n = 1) FOR UPDATE" \
+  -c "SELECT pg_sleep(0.3)" -c "COMMIT" >/dev/null &
+sleep 0.1
+q -c "BEGIN" -c "SELECT reelbase.set_user_id(gen_random_uuid())" \
+  -c "SELECT market.purchase_listing((SELECT id FROM bench.open_listings WHERE n = 1))" -c "COMMIT" >/dev/null
+wait
+control_wait=$(tail -c +"$control_from" "$server_log" | sed -n 's/.*acquired .* after \([0-9.]*\) ms.*/\1/p' | tail -n 1)
+[ -n "$control_wait" ] || die "control: a purchase held 0.3 s by a listing lock was not logged as waiting"
+echo "  control: a purchase blocked for 0.3 s by a held listing lock was logged waiting $control_wait ms"
 reset_due
 read -r base_max base_p99 base_tps base_n < <(purchase_run market-purchase-alone)
 reset_due
