@@ -54,3 +54,25 @@ pgbench_cpu_per_txn() { calc "$(cat "$BENCH_OUT/$1.cpu") / $(pgbench_txns "$BENC
 
 # Floating-point arithmetic for the report: calc EXPR (awk syntax).
 calc() { awk "BEGIN { printf \"%s\", ($1) }"; }
+
+# start_cluster LOGNAME: builds and installs the extension and starts a fresh throwaway cluster
+# on $REELBASE_PORT (settings from REELBASE_EXTRA_CONF), destroyed when the calling script
+# exits unless BENCH_KEEP_CLUSTER=1.
+start_cluster() {
+  bash "$REELBASE_ROOT/scripts/deps.sh"
+  say "building and installing reelbase"
+  make -s -C "$REELBASE_ROOT" install >"$BENCH_OUT/$1.log" 2>&1 \
+    || { tail -n 40 "$BENCH_OUT/$1.log"; die "make install failed (log: $BENCH_OUT/$1.log)"; }
+  say "starting a fresh throwaway cluster on port $REELBASE_PORT"
+  bash "$REELBASE_ROOT/scripts/cluster.sh" start --fresh
+  if [ "${BENCH_KEEP_CLUSTER:-0}" != 1 ]; then
+    trap 'bash "$REELBASE_ROOT/scripts/cluster.sh" destroy' EXIT
+  fi
+}
+
+# create_bench_db SECTION: database bench_SECTION with the extension, exported as PGDATABASE.
+create_bench_db() {
+  export PGDATABASE=bench_$1
+  PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
+  q -c 'CREATE EXTENSION reelbase'
+}

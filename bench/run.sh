@@ -26,16 +26,7 @@ done
 mkdir -p "$BENCH_OUT"
 exec > >(tee "$BENCH_OUT/run.log") 2>&1
 
-bash "$REELBASE_ROOT/scripts/deps.sh"
-say "building and installing reelbase"
-make -s -C "$REELBASE_ROOT" install >"$BENCH_OUT/make-install.log" 2>&1 \
-  || { tail -n 40 "$BENCH_OUT/make-install.log"; die "make install failed (log: $BENCH_OUT/make-install.log)"; }
-
-say "starting a fresh throwaway cluster on port $REELBASE_PORT"
-bash "$REELBASE_ROOT/scripts/cluster.sh" start --fresh
-if [ "${BENCH_KEEP_CLUSTER:-0}" != 1 ]; then
-  trap 'bash "$REELBASE_ROOT/scripts/cluster.sh" destroy' EXIT
-fi
+start_cluster make-install
 
 say "setup"
 echo "server:   $(PGDATABASE=postgres q1 'SELECT version()')"
@@ -49,9 +40,7 @@ echo "pgbench:  $("$PGBENCH" --version), -M prepared, -j 1, $BENCH_SECONDS s per
 
 status=0
 for s in "${sections[@]}"; do
-  export PGDATABASE=bench_$s
-  PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
-  q -c 'CREATE EXTENSION reelbase'
+  create_bench_db "$s"
   for step in "$bench_dir/$s"/[0-9][0-9]_*.sh; do
     started=$SECONDS
     bash "$step" || { status=$?; echo "step $(basename "$step") failed (exit $status)"; break 2; }

@@ -10,28 +10,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
+source "$here/../valgrind.sh"
 
 say "learning: instructions per call (valgrind, single-user backend)"
-if [ "${BENCH_INSTRUCTIONS:-1}" = 0 ]; then echo "skipped (BENCH_INSTRUCTIONS=0)"; exit 0; fi
-if ! command -v valgrind >/dev/null || ! command -v objcopy >/dev/null; then
-  echo "skipped: valgrind and objcopy (binutils) are needed"; exit 0
-fi
+valgrind_available || exit 0
 n1=${BENCH_INSTRUCTIONS_N1:-100}
 n2=${BENCH_INSTRUCTIONS_N2:-500}
-
-# valgrind 3.19 cannot read the DWARF 5 debug info in reelbase.so, so the backend runs from a
-# private copy of the server tree (same relative layout, so $libdir resolves into it) whose
-# reelbase.so has its debug info stripped. The code is the same bytes.
-tree=$BENCH_OUT/learning-pgtree
-bindir=$(pg_bindir); pkglibdir=$("$PG_CONFIG" --pkglibdir); sharedir=$("$PG_CONFIG" --sharedir)
-rm -rf "$tree"
-mkdir -p "$tree$bindir" "$tree$pkglibdir" "$(dirname "$tree$sharedir")"
-cp "$bindir/postgres" "$tree$bindir/"
-for f in "$pkglibdir"/*; do ln -s "$f" "$tree$pkglibdir/"; done
-rm "$tree$pkglibdir/reelbase.so"
-objcopy --strip-debug "$pkglibdir/reelbase.so" "$tree$pkglibdir/reelbase.so"
-ln -s "$sharedir" "$tree$sharedir"
-chmod -R a+rX "$tree"
+make_valgrind_tree learning
 
 variants=(plain track twin)
 declare -A label=([plain]="plain INSERT" [track]="track_video_event (Swift)"
@@ -40,23 +25,15 @@ declare -A script=([plain]=$here/pgbench/plain_insert.sql
                    [track]=$here/pgbench/track_video_event.sql
                    [twin]=$here/pgbench/plpgsql_twin.sql)
 
-# The pgbench statement on one line, :n turned into $1.
-statement() { grep -v -e '^--' -e '^\\' "$1" | tr '\n' ' ' | sed -e 's/;[[:space:]]*$//' -e 's/:n\b/$1/g'; }
-
 # instructions VARIANT N: total instructions of a single-user backend running N calls.
 instructions() {
-  local sql=$BENCH_OUT/learning-instructions-$1-$2.sql log=$BENCH_OUT/learning-instructions-$1-$2.log
+  local sql=$BENCH_OUT/learning-instructions-$1-$2.sql
   {
     echo 'TRUNCATE learning.video_analytics_events'
-    echo "PREPARE p(int) AS $(statement "${script[$1]}")"
+    echo "PREPARE p(int) AS $(pgbench_statement "${script[$1]}")"
     awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++) printf "EXECUTE p(%d)\n", (i * 7919) % 10000 + 1 }'
   } >"$sql"
-  chmod a+r "$sql"
-  as_cluster_owner valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$tree$bindir/postgres" --single -D "$REELBASE_CLUSTER_DIR" "$PGDATABASE" <"$sql" >"$log" 2>&1 \
-    || die "single-user backend under valgrind failed (see $log)"
-  if grep -q 'ERROR' "$log"; then die "a statement failed in $log"; fi
-  sed -n 's/.*I[[:space:]]*refs:[[:space:]]*\([0-9,]*\).*/\1/p' "$log" | tr -d ,
+  single_user_instructions "$PGDATABASE" "$sql" "$BENCH_OUT/learning-instructions-$1-$2.log"
 }
 
 bash "$REELBASE_ROOT/scripts/cluster.sh" stop
@@ -66,7 +43,7 @@ for v in "${variants[@]}"; do
   per[$v]=$(( (b - a) / (n2 - n1) ))
 done
 bash "$REELBASE_ROOT/scripts/cluster.sh" start >/dev/null
-rm -rf "$tree"
+rm -rf "$valgrind_tree"
 echo "$((n2 - n1)) calls per variant (difference of $n2 and $n1 calls), same statements as pgbench"
 printf '%-27s %18s %16s\n' variant instructions/call "plain/variant"
 for v in "${variants[@]}"; do

@@ -12,33 +12,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
+source "$here/../valgrind.sh"
 source "$here/common.sh"
 
 say "partitions: instructions per call, partitioned vs unpartitioned (valgrind, single-user backend)"
-if [ "${BENCH_INSTRUCTIONS:-1}" = 0 ]; then echo "skipped (BENCH_INSTRUCTIONS=0)"; exit 0; fi
-if ! command -v valgrind >/dev/null || ! command -v objcopy >/dev/null; then
-  echo "skipped: valgrind and objcopy (binutils) are needed"; exit 0
-fi
+valgrind_available || exit 0
 n1=${BENCH_INSTRUCTIONS_N1:-100}
 n2=${BENCH_INSTRUCTIONS_N2:-500}
 
-# As in bench/learning/40_instructions.sh: valgrind 3.19 cannot read the DWARF 5 debug info in
-# reelbase.so, so the backend runs from a private copy of the server tree (same relative
-# layout, so $libdir resolves into it) whose reelbase.so has its debug info stripped. The code
-# is the same bytes.
-tree=$BENCH_OUT/partitions-pgtree
-bindir=$(pg_bindir); pkglibdir=$("$PG_CONFIG" --pkglibdir); sharedir=$("$PG_CONFIG" --sharedir)
-rm -rf "$tree"
-mkdir -p "$tree$bindir" "$tree$pkglibdir" "$(dirname "$tree$sharedir")"
-cp "$bindir/postgres" "$tree$bindir/"
-for f in "$pkglibdir"/*; do ln -s "$f" "$tree$pkglibdir/"; done
-rm "$tree$pkglibdir/reelbase.so"
-objcopy --strip-debug "$pkglibdir/reelbase.so" "$tree$pkglibdir/reelbase.so"
-ln -s "$sharedir" "$tree$sharedir"
-chmod -R a+rX "$tree"
-
-# The pgbench statement on one line, :n turned into $1 (as bench/learning/40_instructions.sh).
-statement() { grep -v -e '^--' -e '^\\' "$1" | tr '\n' ' ' | sed -e 's/;[[:space:]]*$//' -e 's/:n\b/$1/g'; }
+make_valgrind_tree partitions
 
 # instructions STATEMENT DB-KEY N: runs N calls in a single-user backend under valgrind; sets
 # total (instructions of the whole backend) and placed (the table that got the N events).
@@ -46,22 +28,16 @@ instructions() {
   local base=$BENCH_OUT/partitions-instructions-$1-$2-$3 rows
   {
     echo 'TRUNCATE learning.video_analytics_events'
-    echo "PREPARE p(int) AS $(statement "${script[$1]}")"
+    echo "PREPARE p(int) AS $(pgbench_statement "${script[$1]}")"
     awk -v n="$3" 'BEGIN { for (i = 1; i <= n; i++) printf "EXECUTE p(%d)\n", (i * 7919) % 10000 + 1 }'
     # (one line: the single-user backend ends a statement at a newline)
     echo 'SELECT tableoid::regclass AS placed_in, count(*) AS placed_rows FROM learning.video_analytics_events GROUP BY 1'
   } >"$base.sql"
-  chmod a+r "$base.sql"
-  as_cluster_owner valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$tree$bindir/postgres" --single -D "$REELBASE_CLUSTER_DIR" "${db_of[$2]}" <"$base.sql" >"$base.log" 2>&1 \
-    || die "single-user backend under valgrind failed (see $base.log)"
-  if grep -q 'ERROR' "$base.log"; then die "a statement failed in $base.log"; fi
+  total=$(single_user_instructions "${db_of[$2]}" "$base.sql" "$base.log")
   # Every call recorded one event, all in one table.
   rows=$(sed -n 's/^[[:space:]]*[0-9]*: placed_rows = "\([0-9]*\)".*/\1/p' "$base.log")
   [ "$rows" = "$3" ] || die "$1 on ${db_of[$2]}: $3 calls but events '${rows//$'\n'/ }' recorded (see $base.log)"
   placed=$(sed -n 's/^[[:space:]]*[0-9]*: placed_in = "\([^"]*\)".*/\1/p' "$base.log")
-  total=$(sed -n 's/.*I[[:space:]]*refs:[[:space:]]*\([0-9,]*\).*/\1/p' "$base.log" | tr -d ,)
-  [ -n "$total" ] || die "no instruction count in $base.log"
 }
 
 runs=(track-part track-unpart track-released plain-part plain-unpart plain-released)
@@ -74,7 +50,7 @@ for r in "${runs[@]}"; do
   into[${r#*-}]=$placed
 done
 bash "$REELBASE_ROOT/scripts/cluster.sh" start >/dev/null
-rm -rf "$tree"
+rm -rf "$valgrind_tree"
 
 echo "$((n2 - n1)) calls per variant (difference of $n2 and $n1 calls), same statements as pgbench;"
 echo "events went to ${into[part]} (partitioned) and ${into[unpart]} (unpartitioned)"

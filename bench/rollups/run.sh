@@ -48,21 +48,11 @@ case "${1:-}" in
 esac
 
 if [ "$reuse" = 0 ]; then
-  bash "$REELBASE_ROOT/scripts/deps.sh"
-  say "building and installing reelbase"
-  make -s -C "$REELBASE_ROOT" install >"$BENCH_OUT/rollups-make-install.log" 2>&1 \
-    || { tail -n 40 "$BENCH_OUT/rollups-make-install.log"; die "make install failed"; }
-  say "starting a fresh throwaway cluster on port $REELBASE_PORT"
   # The data and its indexes (about 700 MB) stay in shared buffers; the WAL of the load does
   # not force checkpoints in the middle of a measurement.
   export REELBASE_EXTRA_CONF=${REELBASE_EXTRA_CONF:-$'shared_buffers = 1GB\nmax_wal_size = 8GB\ncheckpoint_timeout = 30min'}
-  bash "$REELBASE_ROOT/scripts/cluster.sh" start --fresh
-  if [ "${BENCH_KEEP_CLUSTER:-0}" != 1 ]; then
-    trap 'bash "$REELBASE_ROOT/scripts/cluster.sh" destroy' EXIT
-  fi
-  export PGDATABASE=bench_rollups
-  PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
-  q -c 'CREATE EXTENSION reelbase'
+  start_cluster rollups-make-install
+  create_bench_db rollups
 fi
 
 say "rollups: data ($events events, $watch watch sessions, $messages chat messages, $videos videos, $creators creators, $days days, seed 0.42)"

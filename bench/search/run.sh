@@ -36,21 +36,11 @@ if ! python3 -c 'import psycopg' 2>/dev/null; then
 fi
 
 if [ "$reuse" = 0 ]; then
-  bash "$REELBASE_ROOT/scripts/deps.sh"
-  say "building and installing reelbase"
-  make -s -C "$REELBASE_ROOT" install >"$BENCH_OUT/search-make-install.log" 2>&1 \
-    || { tail -n 40 "$BENCH_OUT/search-make-install.log"; die "make install failed"; }
-  say "starting a fresh throwaway cluster on port $REELBASE_PORT"
   # 100,000 rows of 6 KB are 781 MB of heap (1.6 GB after an index build): shared_buffers must
   # hold them, or the scans measure the kernel page cache. One parallel worker at most.
   export REELBASE_EXTRA_CONF=${REELBASE_EXTRA_CONF:-$'shared_buffers = 3GB\nmax_parallel_workers_per_gather = 1'}
-  bash "$REELBASE_ROOT/scripts/cluster.sh" start --fresh
-  if [ "${BENCH_KEEP_CLUSTER:-0}" != 1 ]; then
-    trap 'bash "$REELBASE_ROOT/scripts/cluster.sh" destroy' EXIT
-  fi
-  export PGDATABASE=bench_search
-  PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
-  q -c 'CREATE EXTENSION reelbase'
+  start_cluster search-make-install
+  create_bench_db search
 fi
 
 say "search: semantic search over 100,000 chunks x 1,536 dims"
