@@ -50,6 +50,10 @@ check_runs() {
     wait_for reelbase_cron "SELECT count(*) >= 1 FROM reelbase.maintenance_runs"
   check "the pg_cron job succeeded" \
     wait_for postgres "SELECT count(*) >= 1 FROM cron.job_run_details WHERE status = 'succeeded' AND command LIKE '%run_maintenance%'"
+  if [ "$bad" -gt 0 ]; then # what pg_cron did, for the log
+    q -d postgres -c "SELECT '# pg_cron run: ' || status || ' ' || coalesce(return_message, '') || ' at ' || start_time FROM cron.job_run_details ORDER BY runid DESC LIMIT 5"
+    grep -i 'cron' "$REELBASE_CLUSTER_DIR/server.log" | tail -n 10 | sed 's/^/# /'
+  fi
 }
 
 check_shutdown() {
