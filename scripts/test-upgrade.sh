@@ -39,8 +39,8 @@ fingerprint rb_install /tmp/rb_again.$$
 check "reinstall gives the same catalog ($(wc -l </tmp/rb_fresh.$$) entries)" diff -q /tmp/rb_fresh.$$ /tmp/rb_again.$$
 
 # --- pg_dump keeps user data -----------------------------------------------------------------
-q -d rb_install -f demo/data.sql >/dev/null
-q -d rb_install -f demo/market_data.sql >/dev/null
+check "demo data loads (demo/data.sql, demo/market_data.sql)" \
+  q -d rb_install -f demo/data.sql -f demo/market_data.sql -o /dev/null
 counts rb_install >/tmp/rb_counts_before.$$
 fresh_db rb_restored
 bindir=$(pg_bindir)
@@ -64,7 +64,7 @@ for from in $releases; do
   [ "$from" = "$current" ] && continue
   fresh_db rb_upgrade
   check "CREATE EXTENSION reelbase VERSION '$from'" q -d rb_upgrade -c "CREATE EXTENSION reelbase VERSION '$from'"
-  q -d rb_upgrade -f demo/data.sql >/dev/null
+  check "demo data loads under $from" q -d rb_upgrade -f demo/data.sql -o /dev/null
   counts rb_upgrade >/tmp/rb_up_before.$$
   check "ALTER EXTENSION reelbase UPDATE ($from -> $current)" q -d rb_upgrade -c "ALTER EXTENSION reelbase UPDATE"
   fingerprint rb_upgrade /tmp/rb_upgraded.$$

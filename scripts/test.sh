@@ -34,7 +34,7 @@ record_swift_tests() { # NAME LOG EXIT_CODE: Swift Testing's own counts
   # (Names differ from record's counters on purpose: bash locals are visible to callees.)
   local tests bad
   tests=$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\}.*/\1/p' "$2" | tail -n 1)
-  bad=$(grep -cE '^✘ Test [^r].* failed' "$2")
+  bad=$(grep -E '^✘ Test .* failed' "$2" | grep -vc '^✘ Test run with')
   tests=${tests:-0}
   if [ "$3" != 0 ] && [ "$bad" = 0 ]; then bad=1; fi
   [ "$tests" = 0 ] && bad=$((bad > 0 ? bad : 1))

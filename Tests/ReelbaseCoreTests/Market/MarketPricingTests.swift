@@ -14,8 +14,8 @@ import Testing
   }
 
   @Test func roundsHalfAwayFromZeroOnTheDecimalIndex() {
-    // 1.00 x 0.285 = 0.285 -> 0.29, although the double nearest 0.285 is below it.
-    #expect(0.285 * 100 < 28.5)
+    // 1.00 x 0.285 = 0.285 -> 0.29, although the double nearest 0.285 is below it (binary
+    // arithmetic would give 0.28).
     #expect(listed(100, 0.285) == .success(Cents(29)))
     #expect(listed(100, 0.284999) == .success(Cents(28)))
     #expect(listed(1, 0.5) == .success(Cents(1)))
