@@ -98,9 +98,13 @@ bool rb_array_elements(RbDatum array, RbOid elemtype, int32_t *count, RbDatum **
                        bool **nulls);
 bool rb_array_make(RbOid elemtype, const RbDatum *elems, const bool *nulls, int32_t count,
                    RbDatum *out);
-/* Zero-copy view of a real[]: data points into the detoasted array. */
+/* Zero-copy view of a real[]: data points into the detoasted array. *owned is the detoasted
+   copy when one had to be made (free it with rb_pfree once data is no longer read, which ends
+   the view), NULL when the array is read in place. */
 bool rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int32_t *ndim,
-                          bool *has_nulls);
+                          bool *has_nulls, void **owned);
+/* pfree; does nothing for NULL. */
+bool rb_pfree(void *pointer);
 
 /* ---- SPI (spi.c); guarded ---- */
 bool rb_spi_connect(void);
