@@ -126,8 +126,9 @@ uint64_t rb_spi_processed(void);
 /* The result of the statement just run (SPI_tuptable), valid until SPI_finish even after
    further statements run; NULL for statements without rows. */
 void *rb_spi_tuptable(void);
-/* Frees a result early (otherwise freed at SPI_finish); cannot raise. */
-void rb_spi_free(void *tuptable);
+/* Frees a result early (otherwise freed at SPI_finish). Guarded: SPI_freetuptable may
+   elog(WARNING), which can process interrupts. */
+bool rb_spi_free(void *tuptable);
 int32_t rb_spi_column_count(void *tuptable);
 RbOid rb_spi_column_type(void *tuptable, int32_t column);
 bool rb_spi_value(void *tuptable, uint64_t row, int32_t column, RbDatum *value, bool *isnull);

@@ -126,7 +126,7 @@ extension SPI {
       if batch.rowCount == 0 { break }
       try body(batch)
       // One batch in memory at a time, not the whole result until SPI_finish.
-      batch.free()
+      try batch.free()
     }
     try guarded(rb_spi_cursor_close(portal))
   }
@@ -134,7 +134,9 @@ extension SPI {
 
 extension SPIResult {
   /// Frees the rows now; the result must not be read afterwards.
-  func free() { rb_spi_free(table) }
+  /// - Throws: a server error (SPI_freetuptable can warn, and a warning can process a
+  ///   pending query cancel).
+  func free() throws { try guarded(rb_spi_free(table)) }
 
   /// The raw Datum of a value (nil for NULL), for passing on without conversion.
   func datum(_ row: Int, _ column: Int32) throws -> RbDatum? {
