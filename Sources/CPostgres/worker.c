@@ -27,6 +27,20 @@ extern void rbx_maintenance_worker_loop(void);
 static int maintenance_interval = 60;
 static char *maintenance_database = NULL;
 
+/*
+ * Sends a caught error to the server log and clears it: the worker has no SQL caller to
+ * raise it to, so, as the autovacuum launcher does, it reports the error and carries on.
+ */
+static void
+report_caught_error(MemoryContext context)
+{
+  HOLD_INTERRUPTS();
+  MemoryContextSwitchTo(context);
+  EmitErrorReport();
+  FlushErrorState();
+  RESUME_INTERRUPTS();
+}
+
 int32_t
 rb_worker_interval_seconds(void)
 {
@@ -92,6 +106,27 @@ rb_worker_wait(int64_t milliseconds)
     ProcessConfigFile(PGC_SIGHUP);
   }
   return !ShutdownRequestPending;
+}
+
+/*
+ * A LOG line: a background worker's NOTICEs are below log_min_messages and never written.
+ * Emitting a message can process interrupts, so it runs under PG_TRY; an error then is
+ * reported and cleared here rather than left pending with nobody to raise it.
+ */
+void
+rb_worker_log(const char *message)
+{
+  MemoryContext context = CurrentMemoryContext;
+
+  PG_TRY();
+  {
+    ereport(LOG, (errmsg_internal("%s", message)));
+  }
+  PG_CATCH();
+  {
+    report_caught_error(context);
+  }
+  PG_END_TRY();
 }
 
 /*

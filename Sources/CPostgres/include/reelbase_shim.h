@@ -151,6 +151,8 @@ int32_t rb_worker_interval_seconds(void);
 bool rb_worker_wait(int64_t milliseconds);
 /* 1: maintenance ran, 0: reelbase not installed in the database, -1: it failed (logged). */
 int32_t rb_worker_run_once(void);
+/* Writes message to the server log at LOG level; an error doing so is logged and cleared. */
+void rb_worker_log(const char *message);
 
 /* ---- server services (services.c) ---- */
 bool rb_check_for_interrupts(void);

@@ -12,7 +12,8 @@ enum MaintenanceWorker {
       if interval > 0 {
         let outcome = rb_worker_run_once()
         if outcome == 0 && !notInstalledReported {
-          _ = rb_notice("reelbase is not installed in this database; the maintenance worker waits for it")
+          // LOG, not NOTICE: a background worker's notices never reach the server log.
+          rb_worker_log("reelbase is not installed in this database; the maintenance worker waits for it")
           notInstalledReported = true
         } else if outcome != 0 {
           notInstalledReported = false
