@@ -92,19 +92,32 @@ rb_maintenance_worker_main(Datum arg)
 bool
 rb_worker_wait(int64_t milliseconds)
 {
-  int rc;
+  MemoryContext context = CurrentMemoryContext;
 
   if (ShutdownRequestPending)
     return false;
-  rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-                 milliseconds > 0 ? (long) milliseconds : 1000L, PG_WAIT_EXTENSION);
-  (void) rc;
-  ResetLatch(MyLatch);
-  if (ConfigReloadPending)
+  /*
+   * Under PG_TRY like every server call the Swift loop makes: WaitLatch can fail, and
+   * ProcessConfigFile can raise (it reports a bad file at LOG, but can still run out of
+   * memory). Unguarded, an ERROR would longjmp through the Swift loop to the worker's
+   * top-level handler, which exits; here it is logged and the worker keeps its old settings.
+   */
+  PG_TRY();
   {
-    ConfigReloadPending = false;
-    ProcessConfigFile(PGC_SIGHUP);
+    (void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+                     milliseconds > 0 ? (long) milliseconds : 1000L, PG_WAIT_EXTENSION);
+    ResetLatch(MyLatch);
+    if (ConfigReloadPending)
+    {
+      ConfigReloadPending = false;
+      ProcessConfigFile(PGC_SIGHUP);
+    }
   }
+  PG_CATCH();
+  {
+    report_caught_error(context);
+  }
+  PG_END_TRY();
   return !ShutdownRequestPending;
 }
 
@@ -130,10 +143,10 @@ rb_worker_log(const char *message)
 }
 
 /*
- * One maintenance run in its own transaction. An ERROR is reported to the log, the
- * transaction aborted and the error state cleared, as the autovacuum launcher does, so the
- * worker carries on. Returns 1 for a run, 0 when the extension is not installed here, -1 for
- * an error.
+ * One maintenance run in its own transaction. An ERROR, from starting the transaction to
+ * committing it, is reported to the log, the transaction aborted and the error state
+ * cleared, as the autovacuum launcher does, so the worker carries on. Returns 1 for a run, 0
+ * when the extension is not installed here, -1 for an error.
  */
 int32_t
 rb_worker_run_once(void)
@@ -141,10 +154,11 @@ rb_worker_run_once(void)
   volatile int32_t result = 0;
   MemoryContext context = CurrentMemoryContext;
 
-  SetCurrentStatementStartTimestamp();
-  StartTransactionCommand();
   PG_TRY();
   {
+    SetCurrentStatementStartTimestamp();
+    /* Inside PG_TRY: AbortCurrentTransaction also cleans up a half-started transaction. */
+    StartTransactionCommand();
     SPI_connect();
     PushActiveSnapshot(GetTransactionSnapshot());
     pgstat_report_activity(STATE_RUNNING, "SELECT reelbase.run_maintenance()");
@@ -169,7 +183,16 @@ rb_worker_run_once(void)
     result = -1;
   }
   PG_END_TRY();
-  pgstat_report_stat(false);
-  pgstat_report_activity(STATE_IDLE, NULL);
+  /* Statistics flushing can raise too (out of shared memory): guarded the same way. */
+  PG_TRY();
+  {
+    pgstat_report_stat(false);
+    pgstat_report_activity(STATE_IDLE, NULL);
+  }
+  PG_CATCH();
+  {
+    report_caught_error(context);
+  }
+  PG_END_TRY();
   return result;
 }

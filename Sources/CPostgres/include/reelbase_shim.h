@@ -147,7 +147,8 @@ bool rb_setting_exact_search(void);
 
 /* ---- the maintenance background worker (worker.c) ---- */
 int32_t rb_worker_interval_seconds(void);
-/* Sleeps on the latch; false once shutdown was requested (SIGTERM). */
+/* Sleeps on the latch and reloads the configuration after SIGHUP; false once shutdown was
+   requested (SIGTERM). An error is logged and cleared, never raised. */
 bool rb_worker_wait(int64_t milliseconds);
 /* 1: maintenance ran, 0: reelbase not installed in the database, -1: it failed (logged). */
 int32_t rb_worker_run_once(void);
