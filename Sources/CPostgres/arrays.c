@@ -67,13 +67,21 @@ rb_array_make(RbOid elemtype, const RbDatum *elems, const bool *nulls, int32_t c
 
 bool
 rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int32_t *ndim,
-                     bool *has_nulls)
+                     bool *has_nulls, void **owned)
 {
+  *owned = NULL;
   RB_GUARD_BEGIN
   {
-    /* Detoasts (decompresses) only when stored compressed or out of line; no element copy. */
+    /*
+     * Detoasts (decompresses, fetches out of line, or widens a short header) into a palloc'd
+     * copy in the current memory context, else reads the array in place. The copy is reported
+     * in *owned so the caller can free it as soon as it has read the floats: a caller reading
+     * many rows inside one SPI connection would otherwise keep every copy until SPI_finish.
+     */
     ArrayType *a = DatumGetArrayTypeP((Datum) array);
 
+    if ((Pointer) a != DatumGetPointer((Datum) array))
+      *owned = a;
     if (ARR_ELEMTYPE(a) != FLOAT4OID)
       ereport(ERROR,
               (errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -82,6 +90,17 @@ rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int32_t 
     *count = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
     *has_nulls = ARR_HASNULL(a);
     *data = (const float *) ARR_DATA_PTR(a);
+  }
+  RB_GUARD_END
+}
+
+bool
+rb_pfree(void *pointer)
+{
+  RB_GUARD_BEGIN
+  {
+    if (pointer != NULL)
+      pfree(pointer);
   }
   RB_GUARD_END
 }

@@ -128,10 +128,18 @@ rb_spi_tuptable(void)
   return SPI_tuptable;
 }
 
-void
+bool
 rb_spi_free(void *tuptable)
 {
-  SPI_freetuptable((SPITupleTable *) tuptable);
+  /*
+   * Guarded: SPI_freetuptable elog(WARNING)s on a table it does not know, and emitting a
+   * message can process interrupts (a query cancel), which raise.
+   */
+  RB_GUARD_BEGIN
+  {
+    SPI_freetuptable((SPITupleTable *) tuptable);
+  }
+  RB_GUARD_END
 }
 
 int32_t

@@ -27,6 +27,20 @@ extern void rbx_maintenance_worker_loop(void);
 static int maintenance_interval = 60;
 static char *maintenance_database = NULL;
 
+/*
+ * Sends a caught error to the server log and clears it: the worker has no SQL caller to
+ * raise it to, so, as the autovacuum launcher does, it reports the error and carries on.
+ */
+static void
+report_caught_error(MemoryContext context)
+{
+  HOLD_INTERRUPTS();
+  MemoryContextSwitchTo(context);
+  EmitErrorReport();
+  FlushErrorState();
+  RESUME_INTERRUPTS();
+}
+
 int32_t
 rb_worker_interval_seconds(void)
 {
@@ -78,27 +92,61 @@ rb_maintenance_worker_main(Datum arg)
 bool
 rb_worker_wait(int64_t milliseconds)
 {
-  int rc;
+  MemoryContext context = CurrentMemoryContext;
 
   if (ShutdownRequestPending)
     return false;
-  rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-                 milliseconds > 0 ? (long) milliseconds : 1000L, PG_WAIT_EXTENSION);
-  (void) rc;
-  ResetLatch(MyLatch);
-  if (ConfigReloadPending)
+  /*
+   * Under PG_TRY like every server call the Swift loop makes: WaitLatch can fail, and
+   * ProcessConfigFile can raise (it reports a bad file at LOG, but can still run out of
+   * memory). Unguarded, an ERROR would longjmp through the Swift loop to the worker's
+   * top-level handler, which exits; here it is logged and the worker keeps its old settings.
+   */
+  PG_TRY();
   {
-    ConfigReloadPending = false;
-    ProcessConfigFile(PGC_SIGHUP);
+    (void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+                     milliseconds > 0 ? (long) milliseconds : 1000L, PG_WAIT_EXTENSION);
+    ResetLatch(MyLatch);
+    if (ConfigReloadPending)
+    {
+      ConfigReloadPending = false;
+      ProcessConfigFile(PGC_SIGHUP);
+    }
   }
+  PG_CATCH();
+  {
+    report_caught_error(context);
+  }
+  PG_END_TRY();
   return !ShutdownRequestPending;
 }
 
 /*
- * One maintenance run in its own transaction. An ERROR is reported to the log, the
- * transaction aborted and the error state cleared, as the autovacuum launcher does, so the
- * worker carries on. Returns 1 for a run, 0 when the extension is not installed here, -1 for
- * an error.
+ * A LOG line: a background worker's NOTICEs are below log_min_messages and never written.
+ * Emitting a message can process interrupts, so it runs under PG_TRY; an error then is
+ * reported and cleared here rather than left pending with nobody to raise it.
+ */
+void
+rb_worker_log(const char *message)
+{
+  MemoryContext context = CurrentMemoryContext;
+
+  PG_TRY();
+  {
+    ereport(LOG, (errmsg_internal("%s", message)));
+  }
+  PG_CATCH();
+  {
+    report_caught_error(context);
+  }
+  PG_END_TRY();
+}
+
+/*
+ * One maintenance run in its own transaction. An ERROR, from starting the transaction to
+ * committing it, is reported to the log, the transaction aborted and the error state
+ * cleared, as the autovacuum launcher does, so the worker carries on. Returns 1 for a run, 0
+ * when the extension is not installed here, -1 for an error.
  */
 int32_t
 rb_worker_run_once(void)
@@ -106,10 +154,11 @@ rb_worker_run_once(void)
   volatile int32_t result = 0;
   MemoryContext context = CurrentMemoryContext;
 
-  SetCurrentStatementStartTimestamp();
-  StartTransactionCommand();
   PG_TRY();
   {
+    SetCurrentStatementStartTimestamp();
+    /* Inside PG_TRY: AbortCurrentTransaction also cleans up a half-started transaction. */
+    StartTransactionCommand();
     SPI_connect();
     PushActiveSnapshot(GetTransactionSnapshot());
     pgstat_report_activity(STATE_RUNNING, "SELECT reelbase.run_maintenance()");
@@ -134,7 +183,16 @@ rb_worker_run_once(void)
     result = -1;
   }
   PG_END_TRY();
-  pgstat_report_stat(false);
-  pgstat_report_activity(STATE_IDLE, NULL);
+  /* Statistics flushing can raise too (out of shared memory): guarded the same way. */
+  PG_TRY();
+  {
+    pgstat_report_stat(false);
+    pgstat_report_activity(STATE_IDLE, NULL);
+  }
+  PG_CATCH();
+  {
+    report_caught_error(context);
+  }
+  PG_END_TRY();
   return result;
 }

@@ -98,9 +98,13 @@ bool rb_array_elements(RbDatum array, RbOid elemtype, int32_t *count, RbDatum **
                        bool **nulls);
 bool rb_array_make(RbOid elemtype, const RbDatum *elems, const bool *nulls, int32_t count,
                    RbDatum *out);
-/* Zero-copy view of a real[]: data points into the detoasted array. */
+/* Zero-copy view of a real[]: data points into the detoasted array. *owned is the detoasted
+   copy when one had to be made (free it with rb_pfree once data is no longer read, which ends
+   the view), NULL when the array is read in place. */
 bool rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int32_t *ndim,
-                          bool *has_nulls);
+                          bool *has_nulls, void **owned);
+/* pfree; does nothing for NULL. */
+bool rb_pfree(void *pointer);
 
 /* ---- SPI (spi.c); guarded ---- */
 bool rb_spi_connect(void);
@@ -122,8 +126,9 @@ uint64_t rb_spi_processed(void);
 /* The result of the statement just run (SPI_tuptable), valid until SPI_finish even after
    further statements run; NULL for statements without rows. */
 void *rb_spi_tuptable(void);
-/* Frees a result early (otherwise freed at SPI_finish); cannot raise. */
-void rb_spi_free(void *tuptable);
+/* Frees a result early (otherwise freed at SPI_finish). Guarded: SPI_freetuptable may
+   elog(WARNING), which can process interrupts. */
+bool rb_spi_free(void *tuptable);
 int32_t rb_spi_column_count(void *tuptable);
 RbOid rb_spi_column_type(void *tuptable, int32_t column);
 bool rb_spi_value(void *tuptable, uint64_t row, int32_t column, RbDatum *value, bool *isnull);
@@ -142,10 +147,13 @@ bool rb_setting_exact_search(void);
 
 /* ---- the maintenance background worker (worker.c) ---- */
 int32_t rb_worker_interval_seconds(void);
-/* Sleeps on the latch; false once shutdown was requested (SIGTERM). */
+/* Sleeps on the latch and reloads the configuration after SIGHUP; false once shutdown was
+   requested (SIGTERM). An error is logged and cleared, never raised. */
 bool rb_worker_wait(int64_t milliseconds);
 /* 1: maintenance ran, 0: reelbase not installed in the database, -1: it failed (logged). */
 int32_t rb_worker_run_once(void);
+/* Writes message to the server log at LOG level; an error doing so is logged and cleared. */
+void rb_worker_log(const char *message);
 
 /* ---- server services (services.c) ---- */
 bool rb_check_for_interrupts(void);

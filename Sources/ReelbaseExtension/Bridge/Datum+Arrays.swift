@@ -61,23 +61,46 @@ struct PGArray<Element: DatumConvertible>: DatumConvertible {
   }
 }
 
-/// A `real[]` read in place: no element is copied. Valid only while the Datum is (the call, or
-/// until SPI_finish for SPI results). With NULL elements the data is not a plain run of floats,
-/// so `buffer` is empty and `hasNulls` is true: callers reject such arrays.
+/// A `real[]` read in place: no element is copied. A value stored compressed or out of line
+/// (TOAST) is detoasted into one copy, which `read` frees when its body returns, so a loop over
+/// many rows inside one SPI connection keeps at most one copy at a time. The view is therefore
+/// valid only inside `read`'s body: copy the floats out, never the buffer. With NULL elements
+/// the data is not a plain run of floats, so `buffer` is empty and `hasNulls` is true: callers
+/// reject such arrays.
 struct Float4ArrayView {
   let buffer: UnsafeBufferPointer<Float>
   let dimensions: Int32
   let hasNulls: Bool
 
-  init(datum: RbDatum) throws {
+  private init(buffer: UnsafeBufferPointer<Float>, dimensions: Int32, hasNulls: Bool) {
+    self.buffer = buffer
+    self.dimensions = dimensions
+    self.hasNulls = hasNulls
+  }
+
+  /// Calls `body` with a view of the `real[]` Datum, then frees the detoasted copy if one was
+  /// made. After a server error the copy is left to the memory context it was made in (the
+  /// transaction abort resets it), since the shim refuses further calls until it is raised.
+  static func read<R>(_ datum: RbDatum, _ body: (Float4ArrayView) throws -> R) throws -> R {
     var data: UnsafePointer<Float>? = nil
     var count: Int32 = 0
     var ndim: Int32 = 0
     var nulls = false
-    try guarded(rb_float4_array_view(datum, &data, &count, &ndim, &nulls))
+    var owned: UnsafeMutableRawPointer? = nil
+    try guarded(rb_float4_array_view(datum, &data, &count, &ndim, &nulls, &owned))
     let usable = data != nil && !nulls
-    buffer = UnsafeBufferPointer(start: usable ? data : nil, count: usable ? Int(max(0, count)) : 0)
-    dimensions = ndim
-    hasNulls = nulls
+    let view = Float4ArrayView(
+      buffer: UnsafeBufferPointer(start: usable ? data : nil, count: usable ? Int(max(0, count)) : 0),
+      dimensions: ndim, hasNulls: nulls)
+    let result: R
+    do {
+      result = try body(view)
+    } catch {
+      if let owned, !rb_error_pending() { _ = rb_pfree(owned) }
+      throw error
+    }
+    // In place (the common case: inline, uncompressed): no server call at all.
+    if let owned { try guarded(rb_pfree(owned)) }
+    return result
   }
 }

@@ -16,12 +16,8 @@ struct FunctionCall {
 
   /// - Returns: nil for SQL NULL.
   func optional<T: DatumConvertible>(_ index: Int32, as: T.Type = T.self) throws -> T? {
-    if isNull(index) { return nil }
-    let actual = type(index)
-    if actual != 0 {
-      try DatumType.check(actual, readAs: T.self, what: "argument \(index + 1)")
-    }
-    return try T(datum: datum(index))
+    guard let raw = try checkedDatum(index, readAs: T.self) else { return nil }
+    return try T(datum: raw)
   }
 
   /// - Throws: 22004 naming the argument when it is NULL.
@@ -37,11 +33,20 @@ struct FunctionCall {
   func requiredText<R>(_ index: Int32, _ name: String, _ body: (UnsafeRawBufferPointer) throws -> R)
     throws -> R
   {
-    if isNull(index) { throw PGError.nullArgument(name) }
+    guard let raw = try checkedDatum(index, readAs: String.self) else {
+      throw PGError.nullArgument(name)
+    }
+    return try String.withBytes(of: raw, body)
+  }
+
+  /// The raw Datum (nil for SQL NULL) once the argument's actual type is known to be T's:
+  /// reading a Datum as the wrong type would read memory that is not there.
+  private func checkedDatum<T: DatumConvertible>(_ index: Int32, readAs: T.Type) throws -> RbDatum? {
+    if isNull(index) { return nil }
     let actual = type(index)
     if actual != 0 {
-      try DatumType.check(actual, readAs: String.self, what: "argument \(index + 1)")
+      try DatumType.check(actual, readAs: T.self, what: "argument \(index + 1)")
     }
-    return try String.withBytes(of: datum(index), body)
+    return datum(index)
   }
 }

@@ -46,12 +46,9 @@ struct SPIResult {
   /// Converts a value after checking the column really has T's type: reading a Datum as the
   /// wrong type would read memory that is not there, so a mismatch is an error, never a crash.
   func value<T: DatumConvertible>(_ row: Int, _ column: Int32, as: T.Type = T.self) throws -> T? {
-    var datum: RbDatum = 0
-    var isNull = false
-    try guarded(rb_spi_value(table, UInt64(max(0, row)), column, &datum, &isNull))
-    if isNull { return nil }
+    guard let raw = try datum(row, column) else { return nil }
     try DatumType.check(rb_spi_column_type(table, column), readAs: T.self, what: "column \(column + 1)")
-    return try T(datum: datum)
+    return try T(datum: raw)
   }
 }
 
@@ -126,7 +123,7 @@ extension SPI {
       if batch.rowCount == 0 { break }
       try body(batch)
       // One batch in memory at a time, not the whole result until SPI_finish.
-      batch.free()
+      try batch.free()
     }
     try guarded(rb_spi_cursor_close(portal))
   }
@@ -134,7 +131,9 @@ extension SPI {
 
 extension SPIResult {
   /// Frees the rows now; the result must not be read afterwards.
-  func free() { rb_spi_free(table) }
+  /// - Throws: a server error (SPI_freetuptable can warn, and a warning can process a
+  ///   pending query cancel).
+  func free() throws { try guarded(rb_spi_free(table)) }
 
   /// The raw Datum of a value (nil for NULL), for passing on without conversion.
   func datum(_ row: Int, _ column: Int32) throws -> RbDatum? {

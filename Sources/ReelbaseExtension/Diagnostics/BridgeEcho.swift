@@ -67,12 +67,12 @@ enum BridgeEcho {
       let elements = try PGArray<UUIDValue>(datum: d).elements.map { $0?.description ?? "NULL" }
       text = "uuid[] [\(elements.joined(separator: ", "))]"
     case Int(RB_FLOAT4ARRAYOID):
-      let view = try Float4ArrayView(datum: d)
-      if view.hasNulls {
-        let elements = try PGArray<Float>(datum: d).elements.map { $0.map { "\($0)" } ?? "NULL" }
-        text = "real[] with NULLs [\(elements.joined(separator: ", "))]"
-      } else {
-        text = "real[] dims \(view.dimensions) sum \(view.buffer.reduce(0, +)) \(Array(view.buffer))"
+      text = try Float4ArrayView.read(d) { view in
+        if view.hasNulls {
+          let elements = try PGArray<Float>(datum: d).elements.map { $0.map { "\($0)" } ?? "NULL" }
+          return "real[] with NULLs [\(elements.joined(separator: ", "))]"
+        }
+        return "real[] dims \(view.dimensions) sum \(view.buffer.reduce(0, +)) \(Array(view.buffer))"
       }
     default: throw unsupported(call.type(0))
     }

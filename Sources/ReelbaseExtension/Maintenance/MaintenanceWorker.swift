@@ -3,7 +3,10 @@ import CPostgres
 /// The maintenance worker's schedule: run reelbase.run_maintenance() every
 /// reelbase.maintenance_interval seconds (re-read after each SIGHUP) until the server shuts
 /// down. Each run is one transaction on the C side, where an error is logged and recovered
-/// from; this loop never sees a longjmp.
+/// from. Every server call this loop makes (rb_worker_run_once, rb_worker_wait with its
+/// config reload, rb_worker_log) catches an ERROR under PG_TRY in C, logs it and clears it, so
+/// no longjmp crosses these frames. What still ends the loop without unwinding is process
+/// exit (FATAL, postmaster death via WL_EXIT_ON_PM_DEATH), which needs no Swift cleanup.
 enum MaintenanceWorker {
   static func loop() {
     var notInstalledReported = false
@@ -12,7 +15,8 @@ enum MaintenanceWorker {
       if interval > 0 {
         let outcome = rb_worker_run_once()
         if outcome == 0 && !notInstalledReported {
-          _ = rb_notice("reelbase is not installed in this database; the maintenance worker waits for it")
+          // LOG, not NOTICE: a background worker's notices never reach the server log.
+          rb_worker_log("reelbase is not installed in this database; the maintenance worker waits for it")
           notInstalledReported = true
         } else if outcome != 0 {
           notInstalledReported = false

@@ -114,10 +114,16 @@ enum BuildVectorIndex {
     try SPI.forEachBatch(sql, batchSize: 1000, readOnly: true) { batch in
       for i in 0..<batch.rowCount {
         guard let datum = try batch.datum(i, 0) else { continue }
-        let view = try Float4ArrayView(datum: datum)
-        guard !view.hasNulls, VectorValidation.check(view.buffer, dimension: dimension) == nil else { continue }
-        vectors.append(contentsOf: view.buffer)
-        taken += 1
+        // The floats are copied out and a detoasted copy freed row by row: this loop runs
+        // inside one SPI connection, whose memory is only reset at SPI_finish.
+        let usable = try Float4ArrayView.read(datum) { view in
+          guard !view.hasNulls, VectorValidation.check(view.buffer, dimension: dimension) == nil else {
+            return false
+          }
+          vectors.append(contentsOf: view.buffer)
+          return true
+        }
+        if usable { taken += 1 }
       }
       try guarded(rb_check_for_interrupts())
     }

@@ -8,23 +8,24 @@ struct QueryVector {
 
   /// - Throws: 22023 naming `argument` and the problem.
   init(datum: RbDatum, dimension: Int, argument: String) throws {
-    let view = try Float4ArrayView(datum: datum)
-    if view.hasNulls {
-      throw PGError.invalidParameter("\(argument) must not contain NULL elements")
+    unit = try Float4ArrayView.read(datum) { view in
+      if view.hasNulls {
+        throw PGError.invalidParameter("\(argument) must not contain NULL elements")
+      }
+      if view.dimensions > 1 {
+        throw PGError.invalidParameter(
+          "\(argument) must be a one-dimensional array, got \(view.dimensions) dimensions")
+      }
+      if let problem = VectorValidation.check(view.buffer, dimension: dimension) {
+        throw PGError.invalidParameter(
+          problem.message(argument: argument),
+          hint: dimension == 1536 ? "Embeddings are 1,536 values (OpenAI ada-002); a pgvector value can be passed as v::real[]." : nil)
+      }
+      guard let unit = VectorMath.normalized(view.buffer) else {
+        throw PGError.invalidParameter("\(argument) has no usable length")
+      }
+      return unit
     }
-    if view.dimensions > 1 {
-      throw PGError.invalidParameter(
-        "\(argument) must be a one-dimensional array, got \(view.dimensions) dimensions")
-    }
-    if let problem = VectorValidation.check(view.buffer, dimension: dimension) {
-      throw PGError.invalidParameter(
-        problem.message(argument: argument),
-        hint: dimension == 1536 ? "Embeddings are 1,536 values (OpenAI ada-002); a pgvector value can be passed as v::real[]." : nil)
-    }
-    guard let unit = VectorMath.normalized(view.buffer) else {
-      throw PGError.invalidParameter("\(argument) has no usable length")
-    }
-    self.unit = unit
   }
 
   /// The unit query as a `real[]` Datum, for SPI parameters.

@@ -70,11 +70,12 @@ enum VectorIndexCatalog {
     flat.reserveCapacity(lists * dimension)
     for row in 0..<lists {
       guard let datum = try r.datum(row, 1) else { throw PGError.internalError("NULL centroid") }
-      let view = try Float4ArrayView(datum: datum)
-      guard view.buffer.count == dimension else {
-        throw PGError.internalError("centroid \(row) of \(name) has \(view.buffer.count) values")
+      try Float4ArrayView.read(datum) { view in
+        guard view.buffer.count == dimension else {
+          throw PGError.internalError("centroid \(row) of \(name) has \(view.buffer.count) values")
+        }
+        flat.append(contentsOf: view.buffer)
       }
-      flat.append(contentsOf: view.buffer)
     }
     return VectorIndexState(name: name, version: version, dimension: dimension, lists: lists, centroids: flat)
   }

@@ -8,25 +8,29 @@ import ReelbaseCore
 enum VectorKernels {
   /// `reelbase.unit_cosine(embedding, unit_query)`.
   static func unitCosine(_ call: FunctionCall) throws -> RbDatum? {
-    let row = try Float4ArrayView(datum: call.datum(0))
-    let query = try Float4ArrayView(datum: call.datum(1))
-    guard !row.hasNulls, !query.hasNulls, row.buffer.count == query.buffer.count,
-      let base = row.buffer.baseAddress
-    else { return nil }
-    rb_prefetch(base, row.buffer.count * MemoryLayout<Float>.stride)
-    let (dot, squaredNorm) = VectorMath.dotAndSquaredNorm(query.buffer, row.buffer)
-    return score(dot: dot, squaredNorms: squaredNorm)
+    try Float4ArrayView.read(call.datum(0)) { row in
+      try Float4ArrayView.read(call.datum(1)) { query in
+        guard !row.hasNulls, !query.hasNulls, row.buffer.count == query.buffer.count,
+          let base = row.buffer.baseAddress
+        else { return nil }
+        rb_prefetch(base, row.buffer.count * MemoryLayout<Float>.stride)
+        let (dot, squaredNorm) = VectorMath.dotAndSquaredNorm(query.buffer, row.buffer)
+        return score(dot: dot, squaredNorms: squaredNorm)
+      }
+    }
   }
 
   /// `reelbase.cosine_similarity(a, b)`.
   static func cosine(_ call: FunctionCall) throws -> RbDatum? {
-    let a = try Float4ArrayView(datum: call.datum(0))
-    let b = try Float4ArrayView(datum: call.datum(1))
-    guard !a.hasNulls, !b.hasNulls, a.buffer.count == b.buffer.count, !a.buffer.isEmpty else {
-      return nil
+    try Float4ArrayView.read(call.datum(0)) { a in
+      try Float4ArrayView.read(call.datum(1)) { b in
+        guard !a.hasNulls, !b.hasNulls, a.buffer.count == b.buffer.count, !a.buffer.isEmpty else {
+          return nil
+        }
+        let (dot, bNorm) = VectorMath.dotAndSquaredNorm(a.buffer, b.buffer)
+        return score(dot: dot, squaredNorms: bNorm * VectorMath.squaredNorm(a.buffer))
+      }
     }
-    let (dot, bNorm) = VectorMath.dotAndSquaredNorm(a.buffer, b.buffer)
-    return score(dot: dot, squaredNorms: bNorm * VectorMath.squaredNorm(a.buffer))
   }
 
   private static func score(dot: Float, squaredNorms: Float) -> RbDatum? {

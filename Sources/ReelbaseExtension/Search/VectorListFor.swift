@@ -7,12 +7,13 @@ enum VectorListFor {
   static func call(_ call: FunctionCall) throws -> RbDatum? {
     let name: String = try call.required(0, "index_name")
     if call.isNull(1) { return nil }
-    let vector = try Float4ArrayView(datum: call.datum(1))
-    let index: VectorIndexState? = try SPI.connect { try VectorIndexCatalog.current(name) }
-    guard let index, !vector.hasNulls, vector.buffer.count == index.dimension,
-      VectorValidation.check(vector.buffer, dimension: index.dimension) == nil
-    else { return nil }
-    return Int32(clamping: index.nearest(vector.buffer)).makeDatum()
+    return try Float4ArrayView.read(call.datum(1)) { vector in
+      let index: VectorIndexState? = try SPI.connect { try VectorIndexCatalog.current(name) }
+      guard let index, !vector.hasNulls, vector.buffer.count == index.dimension,
+        VectorValidation.check(vector.buffer, dimension: index.dimension) == nil
+      else { return nil }
+      return Int32(clamping: index.nearest(vector.buffer)).makeDatum()
+    }
   }
 }
 
