@@ -21,16 +21,6 @@ rb_check_for_interrupts(void)
 }
 
 bool
-rb_notice(const char *message)
-{
-  RB_GUARD_BEGIN
-  {
-    ereport(NOTICE, (errmsg_internal("%s", message)));
-  }
-  RB_GUARD_END
-}
-
-bool
 rb_get_config(const char *name, const char **value)
 {
   RB_GUARD_BEGIN

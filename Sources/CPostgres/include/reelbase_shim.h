@@ -157,7 +157,6 @@ void rb_worker_log(const char *message);
 
 /* ---- server services (services.c) ---- */
 bool rb_check_for_interrupts(void);
-bool rb_notice(const char *message);
 /* *value is NULL when the setting does not exist. */
 bool rb_get_config(const char *name, const char **value);
 int64_t rb_transaction_timestamp(void);
