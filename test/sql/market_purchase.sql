@@ -174,6 +174,17 @@ SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f1') AS expired;
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f2') AS archived;
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f3') AS not_started;
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f4') AS ended;
+-- A listing still 'active' whose concept was archived after it was listed (K8): RB001, nothing sold.
+RESET ROLE;
+INSERT INTO market.listing_windows (id, concept_id, market_context_id, window_start, window_end, base_price_usd, listed_price) VALUES
+  ('5a000000-0000-4000-8000-0000000000f5', '5a000000-0000-4000-8000-0000000000c8', :'xa', now() - interval '1 hour', now() + interval '71 hours', 10, 10);
+SET ROLE reelbase_app;
+SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f5') AS concept_archived;
+RESET ROLE;
+SELECT sold_count, status,
+       (SELECT count(*) FROM market.transactions WHERE concept_id = '5a000000-0000-4000-8000-0000000000c8') AS k8_sales
+FROM market.listing_windows WHERE id = '5a000000-0000-4000-8000-0000000000f5';
+SET ROLE reelbase_app;
 -- Unknown listing: 23503. NULL: 22004.
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000ff') AS unknown_listing;
 SELECT pg_temp.buy(:'b1', NULL) AS null_listing;

@@ -17,7 +17,7 @@ enum PurchaseListing {
 
   static let lockConcept = PreparedStatement(
     """
-    SELECT c.id, c.origin_market_id FROM market.concepts c
+    SELECT c.id, c.origin_market_id, c.archived FROM market.concepts c
     WHERE c.id = (SELECT l.concept_id FROM market.listing_windows l WHERE l.id = $1)
     FOR NO KEY UPDATE OF c
     """, [uuid])
@@ -99,6 +99,13 @@ enum PurchaseListing {
         throw PGError.missingReference("listing \(UUIDValue(datum: listing)) does not exist")
       }
       let origin = try concept.datum(0, 1)
+      // list_concept refuses archived concepts, but a concept archived after it was listed
+      // still has active listings. The concept row is locked, so archiving it cannot race this.
+      if try concept.value(0, 2, as: Bool.self) == true {
+        throw PGError(sqlstate: "RB001",
+                      message: "listing \(UUIDValue(datum: listing)) is not active: its concept \(UUIDValue(datum: conceptID)) is archived",
+                      hint: "Archived concepts are permanently unavailable.")
+      }
 
       let l = try SPI.execute(lockListing, [listing], readOnly: false, maxRows: 1)
       guard l.rowCount == 1, let lockedConcept = try l.value(0, 0, as: UUIDValue.self),
