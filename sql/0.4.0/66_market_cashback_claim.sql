@@ -4,7 +4,9 @@
 --
 -- The 30-day period is 720 hours, an exact span (see ReelbaseCore SweepRules): content counts
 -- as in time when submitted_at <= purchased_at + 720 hours, the same rule market.expire_cashback
--- uses, so a transaction is either claimable or expirable, never both.
+-- uses, so a transaction is either claimable or expirable, never both. Changing submitted_url
+-- or platform is a resubmission and moves submitted_at to now(): otherwise a placeholder
+-- submitted on day 1 and replaced later would meet the deadline with content made after it.
 --
 -- Only administrators set verified (buyers have no privilege on the column, and their policies
 -- require NOT verified). The function is SECURITY DEFINER so the claim does not depend on the
@@ -21,6 +23,15 @@ CREATE FUNCTION market.produced_content_verification() RETURNS trigger
   SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- Changing what was submitted is a resubmission: its time is now, so the 30-day deadline
+  -- cannot be met by a placeholder submitted early and replaced later. Buyers cannot write
+  -- submitted_at at all; an administrator who sets it in the same statement keeps that value.
+  IF TG_OP = 'UPDATE'
+     AND (NEW.submitted_url IS DISTINCT FROM OLD.submitted_url OR NEW.platform IS DISTINCT FROM OLD.platform)
+     AND NEW.submitted_at IS NOT DISTINCT FROM OLD.submitted_at THEN
+    NEW.submitted_at := now();
+  END IF;
+
   IF TG_OP = 'UPDATE' AND OLD.verified THEN
     -- A claimed cashback has been paid out (or promised): taking its proof away, or moving the
     -- proof to another purchase, would leave a claim without a verified submission.
@@ -55,11 +66,11 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION market.produced_content_verification() IS
-  'Trigger of market.produced_content: keeps verified_at set iff verified, claims the transaction''s cashback when the content becomes verified (pending, eligible, submitted within 30 days of the purchase), and refuses (55000) to unverify or move content whose cashback is claimed.';
+  'Trigger of market.produced_content: sets submitted_at to now() when submitted_url or platform changes (a resubmission), keeps verified_at set iff verified, claims the transaction''s cashback when the content becomes verified (pending, eligible, submitted within 30 days of the purchase), and refuses (55000) to unverify or move content whose cashback is claimed.';
 REVOKE EXECUTE ON FUNCTION market.produced_content_verification() FROM PUBLIC;
 
 CREATE TRIGGER produced_content_verification
   BEFORE INSERT OR UPDATE ON market.produced_content
   FOR EACH ROW EXECUTE FUNCTION market.produced_content_verification();
 COMMENT ON TRIGGER produced_content_verification ON market.produced_content IS
-  'Verification claims cashback at once; verified_at follows verified.';
+  'A changed submission is resubmitted now; verification claims cashback at once; verified_at follows verified.';

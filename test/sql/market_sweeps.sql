@@ -192,6 +192,32 @@ UPDATE market.produced_content SET verified_at = NULL WHERE id = '5e000000-0000-
 \echo :LAST_ERROR_SQLSTATE
 ALTER TABLE market.produced_content ENABLE TRIGGER produced_content_verification;
 
+-- A changed submission is a resubmission: submitted_at becomes now(). A placeholder submitted
+-- on day 1 and replaced after the deadline (fa: new URL, fc: new platform) no longer counts as
+-- in time; editing only the metrics (fb) keeps the submission time. The buyer edits.
+SELECT pg_temp.purchase('fa', '2025-06-01 12:00+00'), pg_temp.purchase('fb', '2025-06-01 12:00+00'),
+       pg_temp.purchase('fc', '2025-06-01 12:00+00');
+SELECT pg_temp.content('fa', '2025-06-02 12:00+00'), pg_temp.content('fb', '2025-06-02 12:00+00'),
+       pg_temp.content('fc', '2025-06-02 12:00+00');
+BEGIN;
+SET LOCAL ROLE reelbase_app;
+SELECT reelbase.set_user_id('5e000000-0000-4000-8000-0000000000b0') IS NOT NULL AS identity_set;
+UPDATE market.produced_content SET submitted_url = 'https://example.com/the-real-one'
+WHERE id = '5e000000-0000-4000-8000-0000000003fa';
+UPDATE market.produced_content SET performance_metrics = '{"views": 10}'
+WHERE id = '5e000000-0000-4000-8000-0000000003fb';
+UPDATE market.produced_content SET platform = 'instagram'
+WHERE id = '5e000000-0000-4000-8000-0000000003fc';
+RESET ROLE;
+SELECT purchase, CASE WHEN submitted_at = now() THEN 'now()' ELSE submitted_at::text END AS submitted_at
+FROM pg_temp.cashback WHERE purchase IN ('fa', 'fb', 'fc');
+COMMIT;
+-- At the deadline the resubmitted ones expire; fb (in time) stays pending and is claimed on verification.
+SELECT market.expire_cashback('2025-07-01 12:00+00') AS changed;
+UPDATE market.produced_content SET verified = true
+WHERE id IN ('5e000000-0000-4000-8000-0000000003fa', '5e000000-0000-4000-8000-0000000003fb');
+SELECT purchase, cashback_status, verified FROM pg_temp.cashback WHERE purchase IN ('fa', 'fb', 'fc');
+
 -- Buyers: may not run the sweeps (42501).
 SET ROLE reelbase_app;
 SELECT market.expire_cashback('2025-07-01 12:00+00');
