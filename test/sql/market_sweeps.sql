@@ -218,6 +218,28 @@ UPDATE market.produced_content SET verified = true
 WHERE id IN ('5e000000-0000-4000-8000-0000000003fa', '5e000000-0000-4000-8000-0000000003fb');
 SELECT purchase, cashback_status, verified FROM pg_temp.cashback WHERE purchase IN ('fa', 'fb', 'fc');
 
+-- The claim is an AFTER trigger: a verified row that INSERT ... ON CONFLICT DO NOTHING drops
+-- claims nothing (fd stays pending, its content unverified); the same insert turned into an
+-- update by ON CONFLICT DO UPDATE claims (the update verifies the existing row).
+SELECT pg_temp.purchase('fd', '2025-06-01 12:00+00');
+SELECT pg_temp.content('fd', '2025-06-02 12:00+00');
+SET ROLE reelbase_admin;
+INSERT INTO market.produced_content (transaction_id, submitted_url, platform, verified, submitted_at)
+VALUES ('5e000000-0000-4000-8000-0000000002fd', 'https://example.com/other', 'youtube', true, '2025-06-05 00:00+00')
+ON CONFLICT (transaction_id) DO NOTHING;
+SELECT purchase, cashback_status, verified, verified_at FROM pg_temp.cashback WHERE purchase = 'fd';
+INSERT INTO market.produced_content (transaction_id, submitted_url, platform, verified, submitted_at)
+VALUES ('5e000000-0000-4000-8000-0000000002fd', 'https://example.com/other', 'youtube', true, '2025-06-05 00:00+00')
+ON CONFLICT (transaction_id) DO UPDATE SET verified = EXCLUDED.verified;
+SELECT purchase, cashback_status, verified, verified_at IS NOT NULL AS has_verified_at FROM pg_temp.cashback WHERE purchase = 'fd';
+RESET ROLE;
+-- The trigger functions run with the caller's rights (only administrators reach the claim),
+-- search_path pinned.
+SELECT t.tgname, CASE WHEN t.tgtype & 2 = 2 THEN 'BEFORE' ELSE 'AFTER' END AS timing,
+       p.proname, p.prosecdef, p.proconfig
+FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+WHERE t.tgrelid = 'market.produced_content'::regclass AND NOT t.tgisinternal ORDER BY 1;
+
 -- Buyers: may not run the sweeps (42501).
 SET ROLE reelbase_app;
 SELECT market.expire_cashback('2025-07-01 12:00+00');
