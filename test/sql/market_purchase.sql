@@ -153,9 +153,14 @@ SELECT pg_temp.buy(:'b2', :'g1') AS g1_after;
 SELECT pg_temp.buy(:'b2', :'g2') AS g2_after;
 SELECT pg_temp.buy(:'b2', :'g3') AS g3_after;
 RESET ROLE;
--- A listing made after the concept passed its global cap is active, but refuses with RB003.
-SELECT market.list_concept(:'k3', :'xa', 10, now() - interval '1 hour', 5, 3) AS g4 \gset
-UPDATE market.listing_windows SET id = '5a000000-0000-4000-8000-0000000000d4' WHERE id = :'g4';
+-- list_concept refuses a global cap the concept's sales already reach (55000, see
+-- market_listing). A listing over it made anyway (a purchase committing while list_concept ran,
+-- or an administrator's INSERT) is active, but refuses with RB003.
+SELECT market.list_concept(:'k3', :'xa', 10, now() - interval '1 hour', 5, 3);
+INSERT INTO market.listing_windows (id, concept_id, market_context_id, window_start, window_end,
+                                    base_price_usd, listed_price, per_market_cap, global_cap)
+VALUES ('5a000000-0000-4000-8000-0000000000d4', :'k3', :'xa', now() - interval '1 hour',
+        now() + interval '71 hours', 10, 10, 5, 3);
 SET ROLE reelbase_app;
 SELECT pg_temp.buy(:'b3', '5a000000-0000-4000-8000-0000000000d4') AS g4_active_over_global_cap;
 RESET ROLE;

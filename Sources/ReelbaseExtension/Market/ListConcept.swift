@@ -15,10 +15,12 @@ enum ListConcept {
   private static let uuid = RbOid(RB_UUIDOID)
 
   /// One row whatever exists, so a missing concept and a missing market are told apart.
+  /// Column 5 is the concept's sales in every market (the count the global cap is tested on).
   static let facts = PreparedStatement(
     """
     SELECT c.id IS NOT NULL, c.archived IS TRUE, c.evergreen_eligible IS TRUE,
-           m.id IS NOT NULL, m.purchasing_power_index
+           m.id IS NOT NULL, m.purchasing_power_index,
+           (SELECT count(*) FROM market.transactions t WHERE t.concept_id = $1)
     FROM (SELECT 1) AS one
     LEFT JOIN market.concepts c ON c.id = $1
     LEFT JOIN market.market_contexts m ON m.id = $2
@@ -80,6 +82,15 @@ enum ListConcept {
       guard try r.value(0, 2, as: Bool.self) == true else {
         throw PGError(sqlstate: "55000", message: "concept \(concept) is not evergreen eligible and cannot be listed",
                       hint: "Set market.concepts.evergreen_eligible to true to allow listings.")
+      }
+      // A listing whose global cap the concept's sales already reach could never sell
+      // (purchase_listing would refuse it with RB003), yet it would show as active. Not locked:
+      // a purchase committing meanwhile can still pass the cap, and the listing then refuses.
+      let sales = try r.value(0, 5, as: Int64.self) ?? 0
+      if sales >= Int64(globalCap) {
+        throw PGError(sqlstate: "55000",
+                      message: "concept \(concept) already has \(sales) \(sales == 1 ? "sale, which reaches" : "sales, which reach") p_global_cap \(globalCap): the listing could never sell",
+                      hint: "The global cap counts every sale of the concept, in every market; use a p_global_cap above \(sales).")
       }
       guard let index: Double = try r.value(0, 4) else {
         throw PGError.internalError("market context \(market) has no purchasing_power_index")
