@@ -308,6 +308,30 @@ SELECT market.expire_listings('2025-01-01 00:00+00', 1000000) AS changed;
 SELECT market.expire_cashback('4714-11-24 00:00:00+00 BC') AS changed;
 SELECT * FROM market.run_sweeps('4714-11-24 00:00:00+00 BC');
 
+------------------------------------------------------------------------------------------------
+-- Isolation: expire_cashback re-checks content in a second statement, which needs READ
+-- COMMITTED's new snapshot. REPEATABLE READ and SERIALIZABLE are refused (0A000), also for
+-- run_sweeps; the one-statement listing sweeps run at any level.
+------------------------------------------------------------------------------------------------
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT market.expire_cashback('2026-03-01 00:00+00');
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT market.expire_cashback('2026-03-01 00:00+00');
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT * FROM market.run_sweeps('2026-03-01 00:00+00');
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT market.expire_listings('2026-03-01 00:00+00') AS changed, market.archive_listings('2026-03-01 00:00+00') AS archived;
+ROLLBACK;
+BEGIN ISOLATION LEVEL READ COMMITTED;
+SELECT market.expire_cashback('2026-03-01 00:00+00') AS changed;
+ROLLBACK;
+
 -- Clean up.
 DELETE FROM market.produced_content WHERE id::text LIKE '5e000000-0000-4000-8000-0000000003%';
 DELETE FROM market.transactions WHERE concept_id = '5e000000-0000-4000-8000-0000000000c1';

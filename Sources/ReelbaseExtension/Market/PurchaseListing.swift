@@ -90,7 +90,7 @@ enum PurchaseListing {
   static func call(_ call: FunctionCall) throws -> RbDatum? {
     if call.isNull(0) { throw PGError.nullArgument("p_listing_window_id") }
     let buyer = try currentBuyer()
-    try requireSafeIsolation()
+    try IsolationCheck.requireSafeForPurchase()
     let listing = call.datum(0)
 
     let id = try SPI.connect { () throws -> UUIDValue in
@@ -171,19 +171,6 @@ enum PurchaseListing {
                     hint: "Call reelbase.set_user_id(<buyer id>) in the same transaction first.")
     }
     return try typeInput(UUIDValue.typeOID, String(cString: value))
-  }
-
-  /// REPEATABLE READ would count the concept's sales in a snapshot older than the concept lock
-  /// and could sell past the global cap; READ COMMITTED counts after the lock, and SERIALIZABLE
-  /// aborts the later of two overlapping purchases instead (40001).
-  private static func requireSafeIsolation() throws {
-    var value: UnsafePointer<CChar>? = nil
-    try guarded(rb_get_config("transaction_isolation", &value))
-    if let value, String(cString: value) == "repeatable read" {
-      throw PGError(sqlstate: "0A000",
-                    message: "market.purchase_listing cannot run in a REPEATABLE READ transaction",
-                    hint: "Use READ COMMITTED (the default) or SERIALIZABLE; the caps are only exact there.")
-    }
   }
 }
 
