@@ -6,7 +6,10 @@ import ReelbaseCore
 /// They run with the caller's rights (administrators, or the owner through run_maintenance).
 /// Every batch locks its rows with `FOR UPDATE SKIP LOCKED`: a row that a purchase or a
 /// verification holds is left for the next batch instead of being waited on, so a sweep never
-/// makes a buyer wait and never waits for one. Rows are taken oldest first (the order of the
+/// waits for a buyer. The rows it locked stay locked until its transaction ends, so a buyer
+/// can wait for a sweep: a purchase closing the concept's other listings at the global cap, or
+/// locking a listing whose window just ended, waits for expire_listings if it holds them.
+/// Keep each batch its own short transaction. Rows are taken oldest first (the order of the
 /// partial indexes of sql/0.4.0/65), so a backlog drains in the order it became due.
 enum MarketSweep {
   private static let timestamptz = RbOid(RB_TIMESTAMPTZOID)
