@@ -51,7 +51,7 @@ enum ListConcept {
     let base: Cents
     switch MarketPricing.basePrice(numericText: baseText) {
     case .success(let cents): base = cents
-    case .failure(let problem): throw priceError(problem, what: "p_base_price_usd", value: baseText)
+    case .failure(let problem): throw priceError(problem, what: "p_base_price_usd", value: shortened(baseText))
     }
     guard perMarketCap > 0 else {
       throw PGError.invalidParameter("p_per_market_cap must be positive, got \(perMarketCap)")
@@ -100,7 +100,7 @@ enum ListConcept {
       case .success(let cents): listed = cents
       case .failure(let problem):
         throw priceError(problem, what: "listed price",
-                         value: "\(base) x purchasing power index \(index)")
+                         value: "\(shortened("\(base)")) x purchasing power index \(shortened("\(index)"))")
       }
       let inserted = try SPI.execute(
         insert,
@@ -123,9 +123,15 @@ enum ListConcept {
     return try id.makeDatum()
   }
 
-  private static func priceError(_ problem: MarketPriceProblem, what: String, value fullValue: String) -> PGError {
-    // numeric text can run to thousands of digits; the message names the value, not all of it.
-    let value = fullValue.count > 40 ? "\(fullValue.prefix(24))... (\(fullValue.count) characters)" : fullValue
+  /// One number for a message: numeric text can run to thousands of digits, so beyond 40
+  /// characters it is cut, and says so and how long it was. Applied to each operand, never to a
+  /// composed text, so an expression's words are never the part that is cut.
+  private static func shortened(_ number: String) -> String {
+    number.count > 40 ? "\(number.prefix(24))... (\(number.count) characters)" : number
+  }
+
+  /// `value` is already shortened (see `shortened`).
+  private static func priceError(_ problem: MarketPriceProblem, what: String, value: String) -> PGError {
     switch problem {
     case .notFinite:
       return PGError.invalidParameter("\(what) must be a finite amount, got \(value)")
