@@ -10,7 +10,8 @@
 #   (b) one concept in 4 markets, per-market cap 5, global cap 12, 32 clients spread over the
 #       four listings: exactly 12 sales, none above 5 in a market, all four sold_out, refusals
 #       RB002/RB003 only;
-#   (c) arbitrage total_sales of each route equals its transactions.
+#   (c) arbitrage total_sales of each route equals its transactions;
+#   (d) a concept being scored (market.score_concept's lock held) can still be listed.
 # Each race runs MARKET_RACE_ROUNDS times (3) with MARKET_RACE_TRIES attempts per client (4).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -130,6 +131,35 @@ for round in $(seq 1 "$rounds"); do
     eq "$(q1 "SELECT count(*) FILTER (WHERE a.total_sales IS DISTINCT FROM (SELECT count(*) FROM market.transactions t WHERE t.concept_id = a.concept_id AND t.market_context_id = a.target_market_id)) || ' ' || coalesce(sum(a.total_sales), 0) FROM market.arbitrage_metrics a WHERE a.concept_id = '$concept'")" \
     "0 12"
 done
+
+# (d) Scoring a concept locks it FOR NO KEY UPDATE, not FOR UPDATE: while one session holds a
+# scoring's lock (its transaction sleeps 3 s before committing), a listing of that concept can
+# be made, since the insert's foreign-key check takes a KEY SHARE lock on the concept, which a
+# NO KEY UPDATE lock does not block (FOR UPDATE would: the insert would wait the 3 s and hit
+# lock_timeout, 55P03).
+q >/dev/null <<'SQL' || exit 1
+INSERT INTO market.analyzed_videos (id, video_url, visual_analysis)
+VALUES ('9a000000-0000-4000-8000-0000000000b2', 'https://example.com/race-scored', '{"hook": {"score": 0.5}}');
+INSERT INTO market.model_versions (version_tag, trained_at, training_video_count, feature_weights, accuracy_metrics, is_active)
+VALUES ('race-model', now(), 1, '{"hook.score": 1}', '{}', true);
+INSERT INTO market.concepts (id, source_video_id, concept_core)
+VALUES ('9a000000-0000-4000-8000-0000000000d1', '9a000000-0000-4000-8000-0000000000b2', 'scored while listed');
+SQL
+q -c "BEGIN" -c "SELECT market.score_concept('9a000000-0000-4000-8000-0000000000d1')" \
+  -c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>&1 &
+scorer=$!
+for _ in $(seq 1 100); do # until the scorer sleeps with its lock held
+  [ "$(q1 "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND wait_event = 'PgSleep'")" = 1 ] && break
+  sleep 0.05
+done
+check "scoring: a listing of a concept being scored is made without waiting (lock_timeout 1s)" \
+  q -c "SET lock_timeout = '1s'" \
+    -c "SELECT market.list_concept('9a000000-0000-4000-8000-0000000000d1', '9a000000-0000-4000-8000-000000000002', 10)"
+check "scoring: the scorer was still holding its lock then, and committed" \
+  eq "$(q1 "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND wait_event = 'PgSleep'")" 1
+wait "$scorer"
+check "scoring: the concept's score is stored" \
+  eq "$(q1 "SELECT virality_score IS NOT NULL FROM market.concepts WHERE id = '9a000000-0000-4000-8000-0000000000d1'")" t
 
 # Control (a note, not a check: its count depends on timing): the same race against a
 # lock-free twin that checks the count and then inserts shows the harness can see overselling.

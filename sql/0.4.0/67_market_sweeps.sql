@@ -6,7 +6,8 @@
 -- They run with the caller's rights: administrators may call them, and run_maintenance runs
 -- them (as the owner, or as an administrator) through the task registered below. p_now is a
 -- parameter so the transitions can be tested and replayed with a fake clock. Not STRICT: a
--- NULL argument is an error (22004) that names it, not a silent NULL.
+-- NULL argument is an error (22004) that names it, not a silent NULL. expire_cashback and
+-- run_sweeps refuse REPEATABLE READ and SERIALIZABLE (0A000): see MarketSweep.swift.
 
 CREATE FUNCTION market.expire_listings(p_now timestamptz DEFAULT now(), p_batch_size integer DEFAULT 1000)
   RETURNS integer
@@ -27,14 +28,14 @@ CREATE FUNCTION market.expire_cashback(p_now timestamptz DEFAULT now(), p_batch_
   LANGUAGE c VOLATILE PARALLEL UNSAFE
   AS 'MODULE_PATHNAME', 'market_expire_cashback';
 COMMENT ON FUNCTION market.expire_cashback(timestamptz, integer) IS
-  'Sweep: transactions whose cashback is ''pending'' 30 days (720 hours) after purchase (purchased_at <= p_now - 720 hours) with no produced content submitted within those 30 days become ''expired'', at most p_batch_size (1..1000000) per call, oldest purchase first, skipping locked rows. Content submitted in time but not yet verified keeps the cashback pending (it is claimed on verification). Returns the number changed. Errors as market.expire_listings.';
+  'Sweep: transactions whose cashback is ''pending'' 30 days (720 hours) after purchase (purchased_at <= p_now - 720 hours) with no produced content submitted within those 30 days become ''expired'', at most p_batch_size (1..1000000) per call, oldest purchase first, skipping locked rows. Content submitted in time but not yet verified keeps the cashback pending (it is claimed on verification). Returns the number changed. Errors as market.expire_listings, and 0A000 in a REPEATABLE READ or SERIALIZABLE transaction (its second statement needs READ COMMITTED''s new snapshot).';
 
 CREATE FUNCTION market.run_sweeps(p_now timestamptz DEFAULT now(), p_batch_size integer DEFAULT 1000)
   RETURNS TABLE (sweep text, changed integer)
   LANGUAGE c VOLATILE PARALLEL UNSAFE
   AS 'MODULE_PATHNAME', 'market_run_sweeps';
 COMMENT ON FUNCTION market.run_sweeps(timestamptz, integer) IS
-  'One batch of each sweep, in order: expire_listings, archive_listings, expire_cashback; one row (sweep, changed) per sweep. Run every minute by reelbase.run_maintenance() (task ''market.run_sweeps''). Errors as market.expire_listings.';
+  'One batch of each sweep, in order: expire_listings, archive_listings, expire_cashback; one row (sweep, changed) per sweep. Run every minute by reelbase.run_maintenance() (task ''market.run_sweeps''). Errors as market.expire_cashback.';
 
 REVOKE EXECUTE ON FUNCTION market.expire_listings(timestamptz, integer),
   market.archive_listings(timestamptz, integer), market.expire_cashback(timestamptz, integer),

@@ -43,7 +43,11 @@ BEGIN
           USING ERRCODE = 'invalid_parameter_value', HINT = dimension_hint;
       END IF;
       IF v::numeric < 0 OR v::numeric > 1 THEN
-        RAISE EXCEPTION 'rating dimension "%" must be between 0 and 1, got %', k, left(v::text, 40)
+        -- A number's text can run to hundreds of digits (1e400): cut beyond 40 characters and
+        -- say so, as market.list_concept does, so a cut number never reads as a smaller one.
+        RAISE EXCEPTION 'rating dimension "%" must be between 0 and 1, got %', k,
+          CASE WHEN length(v::text) > 40 THEN left(v::text, 24) || '... (' || length(v::text) || ' characters)'
+               ELSE v::text END
           USING ERRCODE = 'check_violation', HINT = dimension_hint;
       END IF;
     END LOOP;

@@ -116,6 +116,16 @@ SELECT market.list_concept(:'k8', :'xa', 10);
 \echo :LAST_ERROR_SQLSTATE
 SELECT market.list_concept(:'k9', :'xa', 10);
 \echo :LAST_ERROR_SQLSTATE
+-- A global cap the concept's sales (every market) already reach: 55000, the listing could never
+-- sell. K2 has 3 sales in XA; a global cap of 3 is refused in XB, 4 is accepted.
+SELECT market.list_concept(:'k2', :'xa', 10, '2025-12-10 00:00+00') AS l_k2 \gset
+INSERT INTO market.transactions (buyer_id, concept_id, listing_window_id, market_context_id, price_paid, currency_code)
+SELECT gen_random_uuid(), :'k2', :'l_k2', :'xa', 10, 'USD' FROM generate_series(1, 3);
+SET ROLE reelbase_admin;
+SELECT market.list_concept(:'k2', :'xb', 10, '2025-12-10 00:00+00', 5, 3);
+\echo :LAST_ERROR_SQLSTATE
+SELECT market.list_concept(:'k2', :'xb', 10, '2025-12-10 00:00+00', 5, 4) IS NOT NULL AS listed_above_sales;
+RESET ROLE;
 -- The same concept, market and window start again: 23505 naming the values.
 SELECT market.list_concept(:'k1', :'xb', 99, '2025-12-03 00:00+00');
 \echo :LAST_ERROR_SQLSTATE

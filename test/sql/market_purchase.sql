@@ -153,9 +153,14 @@ SELECT pg_temp.buy(:'b2', :'g1') AS g1_after;
 SELECT pg_temp.buy(:'b2', :'g2') AS g2_after;
 SELECT pg_temp.buy(:'b2', :'g3') AS g3_after;
 RESET ROLE;
--- A listing made after the concept passed its global cap is active, but refuses with RB003.
-SELECT market.list_concept(:'k3', :'xa', 10, now() - interval '1 hour', 5, 3) AS g4 \gset
-UPDATE market.listing_windows SET id = '5a000000-0000-4000-8000-0000000000d4' WHERE id = :'g4';
+-- list_concept refuses a global cap the concept's sales already reach (55000, see
+-- market_listing). A listing over it made anyway (a purchase committing while list_concept ran,
+-- or an administrator's INSERT) is active, but refuses with RB003.
+SELECT market.list_concept(:'k3', :'xa', 10, now() - interval '1 hour', 5, 3);
+INSERT INTO market.listing_windows (id, concept_id, market_context_id, window_start, window_end,
+                                    base_price_usd, listed_price, per_market_cap, global_cap)
+VALUES ('5a000000-0000-4000-8000-0000000000d4', :'k3', :'xa', now() - interval '1 hour',
+        now() + interval '71 hours', 10, 10, 5, 3);
 SET ROLE reelbase_app;
 SELECT pg_temp.buy(:'b3', '5a000000-0000-4000-8000-0000000000d4') AS g4_active_over_global_cap;
 RESET ROLE;
@@ -174,6 +179,17 @@ SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f1') AS expired;
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f2') AS archived;
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f3') AS not_started;
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f4') AS ended;
+-- A listing still 'active' whose concept was archived after it was listed (K8): RB001, nothing sold.
+RESET ROLE;
+INSERT INTO market.listing_windows (id, concept_id, market_context_id, window_start, window_end, base_price_usd, listed_price) VALUES
+  ('5a000000-0000-4000-8000-0000000000f5', '5a000000-0000-4000-8000-0000000000c8', :'xa', now() - interval '1 hour', now() + interval '71 hours', 10, 10);
+SET ROLE reelbase_app;
+SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000f5') AS concept_archived;
+RESET ROLE;
+SELECT sold_count, status,
+       (SELECT count(*) FROM market.transactions WHERE concept_id = '5a000000-0000-4000-8000-0000000000c8') AS k8_sales
+FROM market.listing_windows WHERE id = '5a000000-0000-4000-8000-0000000000f5';
+SET ROLE reelbase_app;
 -- Unknown listing: 23503. NULL: 22004.
 SELECT pg_temp.buy(:'b1', '5a000000-0000-4000-8000-0000000000ff') AS unknown_listing;
 SELECT pg_temp.buy(:'b1', NULL) AS null_listing;

@@ -192,6 +192,54 @@ UPDATE market.produced_content SET verified_at = NULL WHERE id = '5e000000-0000-
 \echo :LAST_ERROR_SQLSTATE
 ALTER TABLE market.produced_content ENABLE TRIGGER produced_content_verification;
 
+-- A changed submission is a resubmission: submitted_at becomes now(). A placeholder submitted
+-- on day 1 and replaced after the deadline (fa: new URL, fc: new platform) no longer counts as
+-- in time; editing only the metrics (fb) keeps the submission time. The buyer edits.
+SELECT pg_temp.purchase('fa', '2025-06-01 12:00+00'), pg_temp.purchase('fb', '2025-06-01 12:00+00'),
+       pg_temp.purchase('fc', '2025-06-01 12:00+00');
+SELECT pg_temp.content('fa', '2025-06-02 12:00+00'), pg_temp.content('fb', '2025-06-02 12:00+00'),
+       pg_temp.content('fc', '2025-06-02 12:00+00');
+BEGIN;
+SET LOCAL ROLE reelbase_app;
+SELECT reelbase.set_user_id('5e000000-0000-4000-8000-0000000000b0') IS NOT NULL AS identity_set;
+UPDATE market.produced_content SET submitted_url = 'https://example.com/the-real-one'
+WHERE id = '5e000000-0000-4000-8000-0000000003fa';
+UPDATE market.produced_content SET performance_metrics = '{"views": 10}'
+WHERE id = '5e000000-0000-4000-8000-0000000003fb';
+UPDATE market.produced_content SET platform = 'instagram'
+WHERE id = '5e000000-0000-4000-8000-0000000003fc';
+RESET ROLE;
+SELECT purchase, CASE WHEN submitted_at = now() THEN 'now()' ELSE submitted_at::text END AS submitted_at
+FROM pg_temp.cashback WHERE purchase IN ('fa', 'fb', 'fc');
+COMMIT;
+-- At the deadline the resubmitted ones expire; fb (in time) stays pending and is claimed on verification.
+SELECT market.expire_cashback('2025-07-01 12:00+00') AS changed;
+UPDATE market.produced_content SET verified = true
+WHERE id IN ('5e000000-0000-4000-8000-0000000003fa', '5e000000-0000-4000-8000-0000000003fb');
+SELECT purchase, cashback_status, verified FROM pg_temp.cashback WHERE purchase IN ('fa', 'fb', 'fc');
+
+-- The claim is an AFTER trigger: a verified row that INSERT ... ON CONFLICT DO NOTHING drops
+-- claims nothing (fd stays pending, its content unverified); the same insert turned into an
+-- update by ON CONFLICT DO UPDATE claims (the update verifies the existing row).
+SELECT pg_temp.purchase('fd', '2025-06-01 12:00+00');
+SELECT pg_temp.content('fd', '2025-06-02 12:00+00');
+SET ROLE reelbase_admin;
+INSERT INTO market.produced_content (transaction_id, submitted_url, platform, verified, submitted_at)
+VALUES ('5e000000-0000-4000-8000-0000000002fd', 'https://example.com/other', 'youtube', true, '2025-06-05 00:00+00')
+ON CONFLICT (transaction_id) DO NOTHING;
+SELECT purchase, cashback_status, verified, verified_at FROM pg_temp.cashback WHERE purchase = 'fd';
+INSERT INTO market.produced_content (transaction_id, submitted_url, platform, verified, submitted_at)
+VALUES ('5e000000-0000-4000-8000-0000000002fd', 'https://example.com/other', 'youtube', true, '2025-06-05 00:00+00')
+ON CONFLICT (transaction_id) DO UPDATE SET verified = EXCLUDED.verified;
+SELECT purchase, cashback_status, verified, verified_at IS NOT NULL AS has_verified_at FROM pg_temp.cashback WHERE purchase = 'fd';
+RESET ROLE;
+-- The trigger functions run with the caller's rights (only administrators reach the claim),
+-- search_path pinned.
+SELECT t.tgname, CASE WHEN t.tgtype & 2 = 2 THEN 'BEFORE' ELSE 'AFTER' END AS timing,
+       p.proname, p.prosecdef, p.proconfig
+FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+WHERE t.tgrelid = 'market.produced_content'::regclass AND NOT t.tgisinternal ORDER BY 1;
+
 -- Buyers: may not run the sweeps (42501).
 SET ROLE reelbase_app;
 SELECT market.expire_cashback('2025-07-01 12:00+00');
@@ -259,6 +307,30 @@ SELECT * FROM market.run_sweeps(now(), 0);
 SELECT market.expire_listings('2025-01-01 00:00+00', 1000000) AS changed;
 SELECT market.expire_cashback('4714-11-24 00:00:00+00 BC') AS changed;
 SELECT * FROM market.run_sweeps('4714-11-24 00:00:00+00 BC');
+
+------------------------------------------------------------------------------------------------
+-- Isolation: expire_cashback re-checks content in a second statement, which needs READ
+-- COMMITTED's new snapshot. REPEATABLE READ and SERIALIZABLE are refused (0A000), also for
+-- run_sweeps; the one-statement listing sweeps run at any level.
+------------------------------------------------------------------------------------------------
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT market.expire_cashback('2026-03-01 00:00+00');
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT market.expire_cashback('2026-03-01 00:00+00');
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT * FROM market.run_sweeps('2026-03-01 00:00+00');
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT market.expire_listings('2026-03-01 00:00+00') AS changed, market.archive_listings('2026-03-01 00:00+00') AS archived;
+ROLLBACK;
+BEGIN ISOLATION LEVEL READ COMMITTED;
+SELECT market.expire_cashback('2026-03-01 00:00+00') AS changed;
+ROLLBACK;
 
 -- Clean up.
 DELETE FROM market.produced_content WHERE id::text LIKE '5e000000-0000-4000-8000-0000000003%';

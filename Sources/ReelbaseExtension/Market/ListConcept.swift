@@ -15,10 +15,12 @@ enum ListConcept {
   private static let uuid = RbOid(RB_UUIDOID)
 
   /// One row whatever exists, so a missing concept and a missing market are told apart.
+  /// Column 5 is the concept's sales in every market (the count the global cap is tested on).
   static let facts = PreparedStatement(
     """
     SELECT c.id IS NOT NULL, c.archived IS TRUE, c.evergreen_eligible IS TRUE,
-           m.id IS NOT NULL, m.purchasing_power_index
+           m.id IS NOT NULL, m.purchasing_power_index,
+           (SELECT count(*) FROM market.transactions t WHERE t.concept_id = $1)
     FROM (SELECT 1) AS one
     LEFT JOIN market.concepts c ON c.id = $1
     LEFT JOIN market.market_contexts m ON m.id = $2
@@ -49,7 +51,7 @@ enum ListConcept {
     let base: Cents
     switch MarketPricing.basePrice(numericText: baseText) {
     case .success(let cents): base = cents
-    case .failure(let problem): throw priceError(problem, what: "p_base_price_usd", value: baseText)
+    case .failure(let problem): throw priceError(problem, what: "p_base_price_usd", value: shortened(baseText))
     }
     guard perMarketCap > 0 else {
       throw PGError.invalidParameter("p_per_market_cap must be positive, got \(perMarketCap)")
@@ -81,6 +83,15 @@ enum ListConcept {
         throw PGError(sqlstate: "55000", message: "concept \(concept) is not evergreen eligible and cannot be listed",
                       hint: "Set market.concepts.evergreen_eligible to true to allow listings.")
       }
+      // A listing whose global cap the concept's sales already reach could never sell
+      // (purchase_listing would refuse it with RB003), yet it would show as active. Not locked:
+      // a purchase committing meanwhile can still pass the cap, and the listing then refuses.
+      let sales = try r.value(0, 5, as: Int64.self) ?? 0
+      if sales >= Int64(globalCap) {
+        throw PGError(sqlstate: "55000",
+                      message: "concept \(concept) already has \(sales) \(sales == 1 ? "sale, which reaches" : "sales, which reach") p_global_cap \(globalCap): the listing could never sell",
+                      hint: "The global cap counts every sale of the concept, in every market; use a p_global_cap above \(sales).")
+      }
       guard let index: Double = try r.value(0, 4) else {
         throw PGError.internalError("market context \(market) has no purchasing_power_index")
       }
@@ -89,7 +100,7 @@ enum ListConcept {
       case .success(let cents): listed = cents
       case .failure(let problem):
         throw priceError(problem, what: "listed price",
-                         value: "\(base) x purchasing power index \(index)")
+                         value: "\(shortened("\(base)")) x purchasing power index \(shortened("\(index)"))")
       }
       let inserted = try SPI.execute(
         insert,
@@ -112,9 +123,15 @@ enum ListConcept {
     return try id.makeDatum()
   }
 
-  private static func priceError(_ problem: MarketPriceProblem, what: String, value fullValue: String) -> PGError {
-    // numeric text can run to thousands of digits; the message names the value, not all of it.
-    let value = fullValue.count > 40 ? "\(fullValue.prefix(24))... (\(fullValue.count) characters)" : fullValue
+  /// One number for a message: numeric text can run to thousands of digits, so beyond 40
+  /// characters it is cut, and says so and how long it was. Applied to each operand, never to a
+  /// composed text, so an expression's words are never the part that is cut.
+  private static func shortened(_ number: String) -> String {
+    number.count > 40 ? "\(number.prefix(24))... (\(number.count) characters)" : number
+  }
+
+  /// `value` is already shortened (see `shortened`).
+  private static func priceError(_ problem: MarketPriceProblem, what: String, value: String) -> PGError {
     switch problem {
     case .notFinite:
       return PGError.invalidParameter("\(what) must be a finite amount, got \(value)")

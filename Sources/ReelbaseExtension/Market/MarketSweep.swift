@@ -6,7 +6,10 @@ import ReelbaseCore
 /// They run with the caller's rights (administrators, or the owner through run_maintenance).
 /// Every batch locks its rows with `FOR UPDATE SKIP LOCKED`: a row that a purchase or a
 /// verification holds is left for the next batch instead of being waited on, so a sweep never
-/// makes a buyer wait and never waits for one. Rows are taken oldest first (the order of the
+/// waits for a buyer. The rows it locked stay locked until its transaction ends, so a buyer
+/// can wait for a sweep: a purchase closing the concept's other listings at the global cap, or
+/// locking a listing whose window just ended, waits for expire_listings if it holds them.
+/// Keep each batch its own short transaction. Rows are taken oldest first (the order of the
 /// partial indexes of sql/0.4.0/65), so a backlog drains in the order it became due.
 enum MarketSweep {
   private static let timestamptz = RbOid(RB_TIMESTAMPTZOID)
@@ -48,7 +51,9 @@ enum MarketSweep {
   /// expired although the content came in time. Here the first statement locks the due rows
   /// (a submission in flight holds a KEY SHARE lock on its transaction: that row is skipped),
   /// and the second, under a new snapshot taken after the locks, sees every submission that
-  /// committed before them; later ones wait for this transaction and find it expired.
+  /// committed before them; later ones wait for this transaction and find it expired. A new
+  /// snapshot per statement is READ COMMITTED's: the callers refuse the other levels
+  /// (IsolationCheck.requireReadCommittedForSweep).
   /// The rows travel between the two by ctid: a row this transaction has locked cannot be
   /// updated or moved by anyone else, so its ctid stays valid, and the update becomes a TID
   /// scan in heap order instead of one primary-key probe per row (finding 10,000 locked rows:
@@ -119,6 +124,11 @@ enum MarketSweep {
   /// The body of the three single-sweep functions.
   static func call(_ kind: SweepKind, _ call: FunctionCall) throws -> RbDatum? {
     let arguments = try Arguments(call)
+    // The listing sweeps are one statement each: under REPEATABLE READ a row changed since the
+    // snapshot makes FOR UPDATE fail with 40001, which is safe. Cashback's two statements are not.
+    if kind == .expireCashback {
+      try IsolationCheck.requireReadCommittedForSweep("market.expire_cashback")
+    }
     return try SPI.connect { try run(kind, arguments) }.makeDatum()
   }
 }

@@ -17,7 +17,7 @@ enum PurchaseListing {
 
   static let lockConcept = PreparedStatement(
     """
-    SELECT c.id, c.origin_market_id FROM market.concepts c
+    SELECT c.id, c.origin_market_id, c.archived FROM market.concepts c
     WHERE c.id = (SELECT l.concept_id FROM market.listing_windows l WHERE l.id = $1)
     FOR NO KEY UPDATE OF c
     """, [uuid])
@@ -90,7 +90,7 @@ enum PurchaseListing {
   static func call(_ call: FunctionCall) throws -> RbDatum? {
     if call.isNull(0) { throw PGError.nullArgument("p_listing_window_id") }
     let buyer = try currentBuyer()
-    try requireSafeIsolation()
+    try IsolationCheck.requireSafeForPurchase()
     let listing = call.datum(0)
 
     let id = try SPI.connect { () throws -> UUIDValue in
@@ -99,6 +99,13 @@ enum PurchaseListing {
         throw PGError.missingReference("listing \(UUIDValue(datum: listing)) does not exist")
       }
       let origin = try concept.datum(0, 1)
+      // list_concept refuses archived concepts, but a concept archived after it was listed
+      // still has active listings. The concept row is locked, so archiving it cannot race this.
+      if try concept.value(0, 2, as: Bool.self) == true {
+        throw PGError(sqlstate: "RB001",
+                      message: "listing \(UUIDValue(datum: listing)) is not active: its concept \(UUIDValue(datum: conceptID)) is archived",
+                      hint: "Archived concepts are permanently unavailable.")
+      }
 
       let l = try SPI.execute(lockListing, [listing], readOnly: false, maxRows: 1)
       guard l.rowCount == 1, let lockedConcept = try l.value(0, 0, as: UUIDValue.self),
@@ -164,19 +171,6 @@ enum PurchaseListing {
                     hint: "Call reelbase.set_user_id(<buyer id>) in the same transaction first.")
     }
     return try typeInput(UUIDValue.typeOID, String(cString: value))
-  }
-
-  /// REPEATABLE READ would count the concept's sales in a snapshot older than the concept lock
-  /// and could sell past the global cap; READ COMMITTED counts after the lock, and SERIALIZABLE
-  /// aborts the later of two overlapping purchases instead (40001).
-  private static func requireSafeIsolation() throws {
-    var value: UnsafePointer<CChar>? = nil
-    try guarded(rb_get_config("transaction_isolation", &value))
-    if let value, String(cString: value) == "repeatable read" {
-      throw PGError(sqlstate: "0A000",
-                    message: "market.purchase_listing cannot run in a REPEATABLE READ transaction",
-                    hint: "Use READ COMMITTED (the default) or SERIALIZABLE; the caps are only exact there.")
-    }
   }
 }
 

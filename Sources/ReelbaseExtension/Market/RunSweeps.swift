@@ -6,6 +6,7 @@ import ReelbaseCore
 enum RunSweeps {
   static func call(_ call: FunctionCall) throws -> RbDatum? {
     let arguments = try MarketSweep.Arguments(call)
+    try IsolationCheck.requireReadCommittedForSweep("market.run_sweeps")
     let sink = try TupleSink(call)
     let counts = try SPI.connect {
       try SweepKind.allCases.map { kind in (kind, try MarketSweep.run(kind, arguments)) }

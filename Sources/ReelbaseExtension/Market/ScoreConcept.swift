@@ -4,9 +4,15 @@ import ReelbaseCore
 /// `market.score_concept(p_concept_id, p_model_version_id)`: scores the concept's source video
 /// and stores virality_score and model_version_id on the concept (row locked first, so two
 /// concurrent scorings of one concept apply one after the other).
+///
+/// The lock is FOR NO KEY UPDATE, the mode the UPDATE itself takes (it changes no key): it does
+/// not block the KEY SHARE locks of foreign-key checks, so listings, overlays and other rows
+/// referencing the concept can be inserted while it is scored. It still conflicts with the
+/// concept lock of market.purchase_listing, so purchases of the concept wait until the scoring
+/// transaction ends: score in short transactions.
 enum ScoreConcept {
   static let concept = PreparedStatement(
-    "SELECT source_video_id FROM market.concepts WHERE id = $1 FOR UPDATE", [ModelScoring.uuid])
+    "SELECT source_video_id FROM market.concepts WHERE id = $1 FOR NO KEY UPDATE", [ModelScoring.uuid])
   static let store = PreparedStatement(
     "UPDATE market.concepts SET virality_score = $2, model_version_id = $3 WHERE id = $1",
     [ModelScoring.uuid, RbOid(RB_FLOAT8OID), ModelScoring.uuid])
