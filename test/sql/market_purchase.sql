@@ -169,9 +169,10 @@ SELECT m.country_code AS target, a.total_sales,
        (SELECT count(*) FROM market.transactions t WHERE t.concept_id = :'k3' AND t.market_context_id = a.target_market_id) AS transactions
 FROM market.arbitrage_metrics a JOIN market.market_contexts m ON m.id = a.target_market_id
 WHERE a.concept_id = :'k3' ORDER BY 1;
-SELECT count(*) FILTER (WHERE sold_count > per_market_cap) AS over_market_cap,
+-- (Counted in transactions: sold_count itself cannot exceed the cap, a CHECK holds it.)
+SELECT count(*) FILTER (WHERE (SELECT count(*) FROM market.transactions t WHERE t.listing_window_id = l.id) > l.per_market_cap) AS over_market_cap,
        (SELECT count(*) FROM market.transactions WHERE concept_id = :'k3') AS k3_sales
-FROM market.listing_windows WHERE concept_id::text LIKE '5a000000-%';
+FROM market.listing_windows l WHERE concept_id::text LIKE '5a000000-%';
 
 -- Not active: RB001 for expired or archived status, a window not yet started, one ended.
 SET ROLE reelbase_app;

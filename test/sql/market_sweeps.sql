@@ -179,7 +179,7 @@ SELECT pg_temp.purchase('ea', '2025-12-20 12:00+00'), pg_temp.purchase('eb', '20
 SET ROLE reelbase_admin;
 INSERT INTO market.produced_content (id, transaction_id, submitted_url, platform, verified, submitted_at)
 VALUES ('5e000000-0000-4000-8000-0000000003ea', '5e000000-0000-4000-8000-0000000002ea',
-        'https://example.com/made-ea', 'youtube', true, '2025-06-05 00:00+00');
+        'https://example.com/made-ea', 'youtube', true, '2025-12-22 00:00+00');
 SELECT purchase, cashback_status, verified, verified_at IS NOT NULL AS has_verified_at FROM pg_temp.cashback WHERE purchase = 'ea';
 -- The administrator can run the sweeps (RLS admin policies, UPDATE privilege): eb expires.
 SELECT market.expire_cashback('2026-02-01 00:00+00') AS admin_changed;
