@@ -86,7 +86,7 @@ extension ReelbaseError {
   /// | ``conflict`` | 40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 23P01 exclusion; retryable, see ``ReelbaseError/isRetryable`` |
   /// | ``invalidState`` | 55000 object not in prerequisite state (a soft-deleted video), 42P17 the table's partitions forbid it |
   /// | ``permissionDenied`` | 42501 privilege or row-level security, class 28 authorization |
-  /// | ``listingNotActive`` | RB001 a market listing is expired, archived, or outside its 72-hour window |
+  /// | ``listingNotActive`` | RB001 a market listing is expired, archived, outside its 72-hour window, or its concept is archived |
   /// | ``marketCapReached`` | RB002 a market listing sold its per-market cap |
   /// | ``globalCapReached`` | RB003 a concept sold its global cap across all markets |
   /// | ``cancelled`` | 57014 statement cancelled or timed out |
@@ -112,8 +112,8 @@ extension ReelbaseError {
     public static let invalidState = Code("invalidState")
     /// The caller's role or identity may not do this.
     public static let permissionDenied = Code("permissionDenied")
-    /// A purchase found the listing not on sale: expired, archived, or the time is outside
-    /// its 72-hour window (`market.purchase_listing`, SQLSTATE RB001).
+    /// A purchase found the listing not on sale: expired, archived, the time is outside its
+    /// 72-hour window, or its concept is archived (`market.purchase_listing`, SQLSTATE RB001).
     public static let listingNotActive = Code("listingNotActive")
     /// A purchase found the listing's per-market cap reached (SQLSTATE RB002): it is sold
     /// out in this market.
