@@ -74,5 +74,5 @@ start_cluster() {
 create_bench_db() {
   export PGDATABASE=bench_$1
   PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
-  q -c 'CREATE EXTENSION reelbase'
+  q -c 'CREATE EXTENSION reelbase_learning CASCADE' -c 'CREATE EXTENSION reelbase_market'
 }

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Writes the extension's SQL scripts from sql/<version>/*.sql into the current directory:
-#   reelbase--V.sql      for every release V: the parts of every release up to V, in order
-#   reelbase--A--B.sql   for consecutive releases A, B: the parts of B
-# A release's parts are applied to the previous release, so a fresh install of V and an
-# upgrade through every release run the same statements (scripts/test-upgrade.sh checks it).
+# build-sql.sh SQL_DIR: writes every extension's scripts into the current directory.
+#   <ext>--V.sql      the current install script of each sql/<ext>/ (V from <ext>.control): its
+#                     files joined in name order. Each object is defined in one of them.
+#   <ext>--A--B.sql   the reviewed delta scripts of sql/<ext>/upgrades/, as written.
+#   reelbase--*.sql   the frozen scripts of releases before the per-product layout
+#                     (sql/reelbase/history/), shipped so old databases can still update.
+#   <ext>--0.4.0.sql  for each product: adopts the objects that reelbase 0.4.0 held and its
+#                     update to 0.5.0 handed over (from sql/adopt.sql.in).
 set -euo pipefail
+shopt -s nullglob
 sql_dir=$1
-versions=$(ls -1 "$sql_dir" | grep -E '^[0-9]+\.[0-9]+\.[0-9]+$' | sort -V)
-header() {
-  printf '%s\n' "-- Generated from sql/ by extension/build-sql.sh; edit those files." \
-    "\\echo Use \"$1\" to load this file. \\quit"
-}
-parts() { for f in "$sql_dir/$1"/*.sql; do printf '\n-- %s/%s\n' "$1" "$(basename "$f")"; cat "$f"; done; }
-previous=""
-cumulative=()
-for v in $versions; do
-  cumulative+=("$v")
-  { header "CREATE EXTENSION reelbase"; for c in "${cumulative[@]}"; do parts "$c"; done; } >"reelbase--$v.sql"
-  if [ -n "$previous" ]; then
-    { header "ALTER EXTENSION reelbase UPDATE TO '$v'"; parts "$v"; } >"reelbase--$previous--$v.sql"
-  fi
-  previous=$v
+here=$(cd "$(dirname "$0")" && pwd)
+for dir in "$sql_dir"/reelbase*/; do
+  ext=$(basename "$dir")
+  version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$here/$ext.control")
+  {
+    printf '%s\n' "-- Generated from sql/$ext/ by extension/build-sql.sh; edit those files." \
+      "\\echo Use \"CREATE EXTENSION $ext\" to load this file. \\quit"
+    for f in "$dir"*.sql; do printf '\n-- sql/%s/%s\n' "$ext" "$(basename "$f")"; cat "$f"; done
+  } >"$ext--$version.sql"
+  for f in "$dir"upgrades/*.sql "$dir"history/*.sql; do cp "$f" .; done
+done
+# The products that reelbase 0.4.0 contained, and the schema each took over.
+for pair in reelbase_learning:learning reelbase_market:market; do
+  ext=${pair%%:*} schema=${pair#*:}
+  sed -e "s/@extension@/$ext/g" -e "s/@schema@/$schema/g" "$sql_dir/adopt.sql.in" >"$ext--0.4.0.sql"
 done

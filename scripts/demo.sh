@@ -3,7 +3,7 @@
 #   scripts/demo.sh [--keep]
 # installs what is missing (scripts/deps.sh), builds and installs the extension (make install),
 # starts a throwaway PostgreSQL 15 cluster on its own port, creates database reelbase_demo with
-# CREATE EXTENSION reelbase, loads demo/data.sql and runs demo/walkthrough.sql. The cluster is
+# CREATE EXTENSION reelbase_learning and reelbase_market (the core reelbase comes with them), loads demo/data.sql and runs demo/walkthrough.sql. The cluster is
 # then stopped and deleted, unless --keep is given.
 #
 # Run it as root (the cluster then belongs to the OS user of scripts/env.sh) or as a normal
@@ -66,10 +66,10 @@ started=1
 bash scripts/cluster.sh start --fresh
 touch "$marker"
 
-step "4/6 database $db with CREATE EXTENSION reelbase"
+step "4/6 database $db with reelbase, reelbase_learning and reelbase_market"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db"
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION reelbase"
-psql -X -v ON_ERROR_STOP=1 -d "$db" -c "SELECT extname, extversion FROM pg_extension WHERE extname = 'reelbase'"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION reelbase_learning CASCADE" -c "CREATE EXTENSION reelbase_market"
+psql -X -v ON_ERROR_STOP=1 -d "$db" -c "SELECT extname, extversion FROM pg_extension WHERE extname LIKE 'reelbase%' ORDER BY 1"
 
 step "5/6 demo data (demo/data.sql, demo/market_data.sql)"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/data.sql -f demo/market_data.sql

@@ -23,17 +23,15 @@ psql -XAtqc 'SELECT 1' >/dev/null 2>&1 \
   || die "the test cluster on port $REELBASE_PORT is not running (scripts/cluster.sh start)"
 
 say "database $REELBASE_CLIENT_DB and login roles"
-# REELBASE_CLIENT_EXTENSION_VERSION installs another release than the default one.
-version_clause=""
-[ -n "${REELBASE_CLIENT_EXTENSION_VERSION:-}" ] && version_clause="VERSION '$REELBASE_CLIENT_EXTENSION_VERSION'"
 psql -Xq -v ON_ERROR_STOP=1 -d postgres \
   -v db="$REELBASE_CLIENT_DB" -v app="$REELBASE_TEST_APP_ROLE" -v admin="$REELBASE_TEST_ADMIN_ROLE" \
-  -v version_clause="$version_clause" <<'SQL'
+  <<'SQL'
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);
 CREATE DATABASE :"db";
 \c :"db"
 SET client_min_messages = warning;
-CREATE EXTENSION reelbase :version_clause;
+CREATE EXTENSION reelbase_learning CASCADE;
+CREATE EXTENSION reelbase_market;
 -- Roles are cluster-wide and reelbase creates reelbase_app/reelbase_admin on install; the
 -- tests log in as these two, like an application server and an operator would.
 SELECT format('CREATE ROLE %I LOGIN', :'app')

@@ -30,9 +30,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
 
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
-check "database $db with CREATE EXTENSION reelbase" \
+check "database $db with CREATE EXTENSION reelbase_market CASCADE" \
   psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db"
-q -c "CREATE EXTENSION reelbase" || exit 1
+q -c "CREATE EXTENSION reelbase_market CASCADE" || exit 1
 
 q <<'SQL' >/dev/null || exit 1
 SET client_min_messages = warning;

@@ -38,7 +38,7 @@ fast() { [ "$1" != error ] && [ "$2" -lt 100 ]; }  # fast RESULT MS: under 100 m
 
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" || exit 1
-q -c "CREATE EXTENSION reelbase" || exit 1
+q -c "CREATE EXTENSION reelbase_market CASCADE" || exit 1
 q <<'SQL' || exit 1
 INSERT INTO market.market_contexts (id, country_code, region_name, primary_language, purchasing_power_index, currency_code)
 VALUES ('5e000000-0000-4000-8000-000000000001', 'XA', 'A', 'en', 1, 'USD');

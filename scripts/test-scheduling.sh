@@ -19,10 +19,14 @@ wait_for() {
   return 1
 }
 
+# The worker's database has learning (its events partitions are checked); pg_cron's has the
+# core alone, which must be enough for maintenance.
+extension_for() { if [ "$1" = reelbase_worker ]; then echo reelbase_learning; else echo reelbase; fi; }
+
 setup() {
   for db in reelbase_worker reelbase_cron; do
     q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-    q -d "$db" -c "CREATE EXTENSION reelbase" -c "
+    q -d "$db" -c "CREATE EXTENSION $(extension_for "$db") CASCADE" -c "
       CREATE TABLE public.task_runs (at timestamptz DEFAULT clock_timestamp());
       CREATE FUNCTION public.count_run() RETURNS void LANGUAGE sql AS 'INSERT INTO public.task_runs DEFAULT VALUES';
       CREATE FUNCTION public.always_fails() RETURNS void LANGUAGE plpgsql AS \$\$BEGIN RAISE EXCEPTION 'this task always fails'; END\$\$;

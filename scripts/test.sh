@@ -82,7 +82,7 @@ total=$(grep -cE '^test ' "$log_dir/regress.log")
 bad=$(grep -cE '^test .*FAILED' "$log_dir/regress.log")
 [ "$total" -eq 0 ] && bad=1
 record "pg_regress" $((total - bad)) "$bad"
-[ "$bad" -gt 0 ] && [ -f .build/regress/regression.diffs ] && head -n 60 .build/regress/regression.diffs
+[ "$bad" -gt 0 ] && cat .build/regress/*/regression.diffs 2>/dev/null | head -n 60
 
 say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh

@@ -57,4 +57,9 @@ void rb_capture_server_error(MemoryContext caller_context);
     return (Datum) result_;                          \
   }
 
+/* A second SQL-callable name for the Swift function behind `name` (see legacy-symbols.txt). */
+#define RB_EXPORT_ALIAS(old, name)                   \
+  PG_FUNCTION_INFO_V1(old);                          \
+  Datum old(PG_FUNCTION_ARGS) { return name(fcinfo); }
+
 #endif

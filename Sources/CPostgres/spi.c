@@ -160,6 +160,20 @@ rb_spi_column_type(void *tuptable, int32_t column)
   return TupleDescAttr(t->tupdesc, column)->atttypid;
 }
 
+/*
+ * Not guarded: reads the descriptor in place (no palloc, unlike SPI_fname), so it cannot raise.
+ * The name lives as long as the tuple table.
+ */
+const char *
+rb_spi_column_name(void *tuptable, int32_t column)
+{
+  SPITupleTable *t = (SPITupleTable *) tuptable;
+
+  if (t == NULL || column < 0 || column >= t->tupdesc->natts)
+    return NULL;
+  return NameStr(TupleDescAttr(t->tupdesc, column)->attname);
+}
+
 bool
 rb_spi_value(void *tuptable, uint64_t row, int32_t column, RbDatum *value, bool *isnull)
 {

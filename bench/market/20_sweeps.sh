@@ -19,7 +19,7 @@ say "market: cashback sweep (1,000,000 transactions, 200,000 due)"
 # 10_purchases.sh's in bench_market.
 q -d postgres -c "DROP DATABASE IF EXISTS ${PGDATABASE}_sweeps" -c "CREATE DATABASE ${PGDATABASE}_sweeps"
 export PGDATABASE=${PGDATABASE}_sweeps
-q -c "CREATE EXTENSION reelbase"
+q -c "CREATE EXTENSION reelbase_market CASCADE"
 started=$SECONDS
 q -f "$here/sweeps_data.sql" >/dev/null
 echo "data: $(q1 "SELECT count(*) FROM market.transactions") transactions," \

@@ -25,7 +25,7 @@ done
 
 # Every index 0.3.0 has in schema learning that 0.2.0 lacks (on a table 0.2.0 has) is made in
 # $unpart_db too, as 0.3.0 defines it: the covering indexes for track_video_event's checks
-# (sql/0.3.0/33_learning_event_checks.sql) and any later 0.3.0 index, such as the rollups'
+# (sql/reelbase_learning/12_indexes.sql) and any later 0.3.0 index, such as the rollups'
 # indexes on learning.video_analytics_events. Only the primary key stays different: (id) in
 # 0.2.0, (id, "timestamp") in 0.3.0, because a partitioned table's unique constraints must
 # include the partition key.

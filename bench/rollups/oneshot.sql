@@ -1,5 +1,5 @@
 -- The baseline: the same figures as learning.video_analytics and learning.usage_metrics
--- (definitions in sql/0.3.0/40_learning_rollups.sql) by one INSERT ... SELECT ... GROUP BY per
+-- (definitions in sql/reelbase_learning/40_rollups.sql) by one INSERT ... SELECT ... GROUP BY per
 -- table over all the sources, into scratch copies (same columns, defaults, CHECKs and unique
 -- keys; no foreign keys). Run by run.sh after TRUNCATE bench.video_analytics_copy,
 -- bench.usage_metrics_copy.

@@ -131,6 +131,9 @@ void *rb_spi_tuptable(void);
 bool rb_spi_free(void *tuptable);
 int32_t rb_spi_column_count(void *tuptable);
 RbOid rb_spi_column_type(void *tuptable, int32_t column);
+/* The column's name (its alias, or what Postgres named it), valid while the table is; NULL
+   for a column the table does not have. Cannot raise. */
+const char *rb_spi_column_name(void *tuptable, int32_t column);
 bool rb_spi_value(void *tuptable, uint64_t row, int32_t column, RbDatum *value, bool *isnull);
 
 /* ---- set-returning functions, materialize mode (srf.c); guarded ---- */

@@ -84,12 +84,12 @@ enum BridgeEcho {
   }
 }
 
-@_cdecl("rbx_rb_bridge_echo")
-func rbx_rb_bridge_echo(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_bridge_echo")
+func rbx_reelbase_bridge_echo(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, BridgeEcho.echo)
 }
 
-@_cdecl("rbx_rb_bridge_describe")
-func rbx_rb_bridge_describe(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_bridge_describe")
+func rbx_reelbase_bridge_describe(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, BridgeEcho.describe)
 }

@@ -58,7 +58,7 @@ enum BridgeFail {
   }
 }
 
-@_cdecl("rbx_rb_bridge_fail")
-func rbx_rb_bridge_fail(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_bridge_fail")
+func rbx_reelbase_bridge_fail(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, BridgeFail.call)
 }

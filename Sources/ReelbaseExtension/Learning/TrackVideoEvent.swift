@@ -184,7 +184,7 @@ enum TrackVideoEvent {
   }
 }
 
-@_cdecl("rbx_track_video_event")
-func rbx_track_video_event(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_learning_track_video_event")
+func rbx_learning_track_video_event(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, TrackVideoEvent.call)
 }

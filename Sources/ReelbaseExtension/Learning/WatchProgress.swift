@@ -38,17 +38,17 @@ enum WatchProgress {
   }
 }
 
-@_cdecl("rbx_get_student_total_watch_time")
-func rbx_get_student_total_watch_time(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_learning_get_student_total_watch_time")
+func rbx_learning_get_student_total_watch_time(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call) { try WatchProgress.scalar(WatchProgress.totalWatchTime, $0, as: Int32.self) }
 }
 
-@_cdecl("rbx_get_student_highest_completion")
-func rbx_get_student_highest_completion(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_learning_get_student_highest_completion")
+func rbx_learning_get_student_highest_completion(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call) { try WatchProgress.scalar(WatchProgress.highestCompletion, $0, as: Int32.self) }
 }
 
-@_cdecl("rbx_has_student_completed_video")
-func rbx_has_student_completed_video(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_learning_has_student_completed_video")
+func rbx_learning_has_student_completed_video(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call) { try WatchProgress.scalar(WatchProgress.completed, $0, as: Bool.self) }
 }

@@ -37,7 +37,7 @@ enum ScoreConcept {
   }
 }
 
-@_cdecl("rbx_score_concept")
-func rbx_score_concept(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_market_score_concept")
+func rbx_market_score_concept(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, ScoreConcept.call)
 }

@@ -21,7 +21,7 @@ enum ScoreVideo {
   }
 }
 
-@_cdecl("rbx_score_video")
-func rbx_score_video(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_market_score_video")
+func rbx_market_score_video(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, ScoreVideo.call)
 }

@@ -81,12 +81,12 @@ enum SimilarVideos {
   }
 }
 
-@_cdecl("rbx_search_videos")
-func rbx_search_videos(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_market_search_videos")
+func rbx_market_search_videos(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, SimilarVideos.search)
 }
 
-@_cdecl("rbx_similar_videos")
-func rbx_similar_videos(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_market_similar_videos")
+func rbx_market_similar_videos(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, SimilarVideos.similar)
 }

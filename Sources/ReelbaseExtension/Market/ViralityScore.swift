@@ -19,7 +19,7 @@ enum ViralityScore {
   }
 }
 
-@_cdecl("rbx_virality_score")
-func rbx_virality_score(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_market_virality_score")
+func rbx_market_virality_score(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, ViralityScore.call)
 }

@@ -53,7 +53,7 @@ enum ManagePartitions {
   }
 }
 
-@_cdecl("rbx_rb_manage_partitions")
-func rbx_rb_manage_partitions(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_manage_partitions")
+func rbx_reelbase_manage_partitions(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, ManagePartitions.call)
 }

@@ -92,8 +92,8 @@ enum PartitionEngine {
   }
 }
 
-@_cdecl("rbx_rb_create_monthly_partition")
-func rbx_rb_create_monthly_partition(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_create_monthly_partition")
+func rbx_reelbase_create_monthly_partition(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call) { call in
     let tableName: String = try call.required(0, "table_name")
     let year: Int32 = try call.required(1, "year")

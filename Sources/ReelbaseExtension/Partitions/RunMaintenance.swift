@@ -150,7 +150,7 @@ enum RunMaintenance {
   }
 }
 
-@_cdecl("rbx_rb_run_maintenance")
-func rbx_rb_run_maintenance(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_run_maintenance")
+func rbx_reelbase_run_maintenance(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, RunMaintenance.call)
 }

@@ -131,7 +131,7 @@ enum BuildVectorIndex {
   }
 }
 
-@_cdecl("rbx_rb_build_vector_index")
-func rbx_rb_build_vector_index(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_build_vector_index")
+func rbx_reelbase_build_vector_index(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, BuildVectorIndex.call)
 }

@@ -85,7 +85,7 @@ enum SearchVideoChunks {
   }
 }
 
-@_cdecl("rbx_search_video_chunks")
-func rbx_search_video_chunks(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_learning_search_video_chunks")
+func rbx_learning_search_video_chunks(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, SearchVideoChunks.call)
 }

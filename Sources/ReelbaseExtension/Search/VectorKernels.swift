@@ -42,12 +42,12 @@ enum VectorKernels {
   }
 }
 
-@_cdecl("rbx_rb_unit_cosine")
-func rbx_rb_unit_cosine(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_unit_cosine")
+func rbx_reelbase_unit_cosine(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, VectorKernels.unitCosine)
 }
 
-@_cdecl("rbx_rb_cosine_similarity")
-func rbx_rb_cosine_similarity(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_cosine_similarity")
+func rbx_reelbase_cosine_similarity(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, VectorKernels.cosine)
 }

@@ -17,7 +17,7 @@ enum VectorListFor {
   }
 }
 
-@_cdecl("rbx_rb_vector_list_for")
-func rbx_rb_vector_list_for(_ call: RbCallRef?) -> RbDatum {
+@_cdecl("rbx_reelbase_vector_list_for")
+func rbx_reelbase_vector_list_for(_ call: RbCallRef?) -> RbDatum {
   Boundary.run(call, VectorListFor.call)
 }

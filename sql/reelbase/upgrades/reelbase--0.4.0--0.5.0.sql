@@ -1,0 +1,95 @@
+-- reelbase 0.4.0 -> 0.5.0, written and reviewed as a delta (the current definitions are in
+-- sql/reelbase/). reelbase becomes the core; learning and market become the extensions
+-- reelbase_learning and reelbase_market. After this script, adopt them (docs/upgrading.md):
+--   CREATE EXTENSION reelbase_learning VERSION '0.4.0'; ALTER EXTENSION reelbase_learning UPDATE;
+--   CREATE EXTENSION reelbase_market VERSION '0.4.0'; ALTER EXTENSION reelbase_market UPDATE;
+\echo Use "ALTER EXTENSION reelbase UPDATE TO '0.5.0'" to load this file. \quit
+
+-- 1. One rule for C symbols: schema.function is schema_function. The module still exports the
+-- old names (extension/legacy-symbols.txt), so this only brings the catalog to the rule.
+DO $symbols$
+DECLARE
+  r record;
+  def text;
+BEGIN
+  FOR r IN
+    SELECT p.oid, p.prosrc, n.nspname || '_' || p.proname AS symbol
+    FROM pg_catalog.pg_proc p
+    JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid
+      AND d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'reelbase')
+    WHERE p.prolang = (SELECT oid FROM pg_catalog.pg_language WHERE lanname = 'c')
+      AND p.prosrc <> n.nspname || '_' || p.proname
+  LOOP
+    def := pg_catalog.pg_get_functiondef(r.oid);
+    -- The definition ends AS '<library>', <symbol>; only the symbol changes (comments, grants
+    -- and extension membership stay with CREATE OR REPLACE).
+    def := pg_catalog.regexp_replace(def, '(AS ''[^'']*'', )\S+\s*$',
+                                     '\1' || pg_catalog.quote_literal(r.symbol));
+    EXECUTE def;
+  END LOOP;
+END
+$symbols$;
+
+-- 2. Registrations of dropped objects go with them (sql/reelbase/30_forget_dropped.sql).
+CREATE FUNCTION reelbase.forget_dropped_objects() RETURNS event_trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- The registries themselves go when the core is dropped.
+  IF pg_catalog.to_regclass('reelbase.partition_sets') IS NULL THEN
+    RETURN;
+  END IF;
+  DELETE FROM reelbase.partition_sets AS p USING pg_catalog.pg_event_trigger_dropped_objects() AS o
+  WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objid = p.parent::oid;
+  DELETE FROM reelbase.vector_indexes AS v USING pg_catalog.pg_event_trigger_dropped_objects() AS o
+  WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objid = v.table_name::oid;
+  DELETE FROM reelbase.maintenance_tasks AS t USING pg_catalog.pg_event_trigger_dropped_objects() AS o
+  WHERE o.classid = 'pg_catalog.pg_proc'::regclass AND o.objid = t.function::oid;
+END
+$$;
+COMMENT ON FUNCTION reelbase.forget_dropped_objects() IS
+  'sql_drop event trigger: removes the partition sets, vector indexes and maintenance tasks of dropped tables and functions.';
+REVOKE ALL ON FUNCTION reelbase.forget_dropped_objects() FROM PUBLIC;
+CREATE EVENT TRIGGER reelbase_forget_dropped_objects ON sql_drop
+  EXECUTE FUNCTION reelbase.forget_dropped_objects();
+
+-- 3. Hand learning and market over. Their objects leave this extension (they keep working, as
+-- objects of no extension) and are listed in reelbase.pending_adoption, with the pg_dump
+-- condition of each user-data table, for the product's CREATE EXTENSION ... VERSION '0.4.0'
+-- to adopt. The list is not part of the extension, and the last adoption drops it.
+CREATE TABLE reelbase.pending_adoption (
+  product name NOT NULL,
+  classid oid NOT NULL,
+  objid oid NOT NULL,
+  objsubid integer NOT NULL,
+  dump_condition text,
+  PRIMARY KEY (classid, objid, objsubid)
+);
+ALTER EXTENSION reelbase DROP TABLE reelbase.pending_adoption;
+
+DO $handover$
+DECLARE
+  ext oid := (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'reelbase');
+  r record;
+BEGIN
+  INSERT INTO reelbase.pending_adoption
+  SELECT CASE coalesce(i.schema, i.identity) WHEN 'learning' THEN 'reelbase_learning' ELSE 'reelbase_market' END,
+         d.classid, d.objid, d.objsubid, cfg.condition
+  FROM pg_catalog.pg_depend d
+  CROSS JOIN LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, d.objsubid) i
+  LEFT JOIN (SELECT c.oid, c.condition
+             FROM pg_catalog.pg_extension e,
+                  unnest(e.extconfig, e.extcondition) AS c (oid, condition)
+             WHERE e.oid = ext) cfg ON d.classid = 'pg_catalog.pg_class'::regclass AND cfg.oid = d.objid
+  WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.refobjid = ext AND d.deptype = 'e'
+    AND coalesce(i.schema, CASE WHEN i.type = 'schema' THEN i.identity END) IN ('learning', 'market');
+
+  FOR r IN SELECT i.type, i.identity FROM reelbase.pending_adoption a,
+             pg_catalog.pg_identify_object(a.classid, a.objid, a.objsubid) i LOOP
+    EXECUTE format('ALTER EXTENSION reelbase DROP %s %s', r.type, r.identity);
+  END LOOP;
+END
+$handover$;
+
