@@ -9,6 +9,8 @@ final class PreparedStatement: @unchecked Sendable {
   let sql: String
   let argumentTypes: [RbOid]
   private var plan: RbPlanRef? = nil
+  /// The result's columns, named once from the first execution's result (see ResultColumns).
+  fileprivate var columns: ResultColumns? = nil
 
   init(_ sql: String, _ argumentTypes: [RbOid]) {
     self.sql = sql
@@ -25,30 +27,6 @@ final class PreparedStatement: @unchecked Sendable {
     guard let prepared else { throw PGError.internalError("SPI_prepare returned no plan") }
     plan = prepared
     return prepared
-  }
-}
-
-/// The rows of the last SPI execution. Read values before `SPI.connect`'s body returns: the
-/// Datums live in SPI's memory.
-struct SPIResult {
-  let status: Int32
-  let rowCount: Int
-  /// The statement's own tuple table: later statements replace SPI_tuptable, not this.
-  private let table: UnsafeMutableRawPointer?
-
-  /// The result of the statement that just ran.
-  init(status: Int32) {
-    self.status = status
-    self.rowCount = Int(clamping: rb_spi_processed())
-    self.table = rb_spi_tuptable()
-  }
-
-  /// Converts a value after checking the column really has T's type: reading a Datum as the
-  /// wrong type would read memory that is not there, so a mismatch is an error, never a crash.
-  func value<T: DatumConvertible>(_ row: Int, _ column: Int32, as: T.Type = T.self) throws -> T? {
-    guard let raw = try datum(row, column) else { return nil }
-    try DatumType.check(rb_spi_column_type(table, column), readAs: T.self, what: "column \(column + 1)")
-    return try T(datum: raw)
   }
 }
 
@@ -95,7 +73,9 @@ enum SPI {
           rb_spi_execute(plan, values.baseAddress, nulls.baseAddress, readOnly, maxRows, &status))
       }
     }
-    return SPIResult(status: status)
+    let result = SPIResult(status: status, known: statement.columns)
+    if let columns = result.columns { statement.columns = columns }
+    return result
   }
 }
 
@@ -117,29 +97,17 @@ extension SPI {
     var portal: UnsafeMutableRawPointer? = nil
     try sql.withCString { try guarded(rb_spi_cursor_open($0, readOnly, &portal)) }
     guard let portal else { throw PGError.internalError("SPI returned no cursor") }
+    // A cursor's batches share one shape: its columns are named once, not once per batch.
+    var columns: ResultColumns? = nil
     while true {
       try guarded(rb_spi_cursor_fetch(portal, batchSize))
-      let batch = SPIResult(status: 0)
+      let batch = SPIResult(status: 0, known: columns)
+      columns = batch.columns
       if batch.rowCount == 0 { break }
       try body(batch)
       // One batch in memory at a time, not the whole result until SPI_finish.
       try batch.free()
     }
     try guarded(rb_spi_cursor_close(portal))
-  }
-}
-
-extension SPIResult {
-  /// Frees the rows now; the result must not be read afterwards.
-  /// - Throws: a server error (SPI_freetuptable can warn, and a warning can process a
-  ///   pending query cancel).
-  func free() throws { try guarded(rb_spi_free(table)) }
-
-  /// The raw Datum of a value (nil for NULL), for passing on without conversion.
-  func datum(_ row: Int, _ column: Int32) throws -> RbDatum? {
-    var datum: RbDatum = 0
-    var isNull = false
-    try guarded(rb_spi_value(table, UInt64(max(0, row)), column, &datum, &isNull))
-    return isNull ? nil : datum
   }
 }

@@ -60,13 +60,13 @@ enum TrackVideoEvent {
 
   static let diagnose = PreparedStatement(
     """
-    SELECT (SELECT v.creator_id FROM learning.videos v WHERE v.id = $1),
-           (SELECT v.is_deleted FROM learning.videos v WHERE v.id = $1),
-           (SELECT s.creator_id FROM learning.students s WHERE s.id = $2),
-           (SELECT c.creator_id FROM learning.courses c WHERE c.id = $3),
-           (SELECT m.course_id FROM learning.course_modules m WHERE m.id = $4),
+    SELECT (SELECT v.creator_id FROM learning.videos v WHERE v.id = $1) AS video_creator,
+           (SELECT v.is_deleted FROM learning.videos v WHERE v.id = $1) AS video_deleted,
+           (SELECT s.creator_id FROM learning.students s WHERE s.id = $2) AS student_creator,
+           (SELECT c.creator_id FROM learning.courses c WHERE c.id = $3) AS course_creator,
+           (SELECT m.course_id FROM learning.course_modules m WHERE m.id = $4) AS module_course,
            (SELECT c.creator_id FROM learning.course_modules m
-              JOIN learning.courses c ON c.id = m.course_id WHERE m.id = $4)
+              JOIN learning.courses c ON c.id = m.course_id WHERE m.id = $4) AS module_creator
     """,
     [uuid, uuid, uuid, uuid])
 
@@ -168,16 +168,17 @@ enum TrackVideoEvent {
   }
 
   private static func explainRejection(_ call: FunctionCall, _ request: EventReferenceRequest) throws {
-    let r = try SPI.execute(
+    let result = try SPI.execute(
       diagnose,
       [call.datum(Arg.video), passThrough(call, Arg.student), passThrough(call, Arg.course),
        passThrough(call, Arg.module)],
       readOnly: true)
-    guard r.rowCount == 1 else { return }
+    guard result.rowCount == 1 else { return }
+    let r = result.row(0)
     let facts = EventReferenceFacts(
-      videoCreator: try r.value(0, 0), videoDeleted: try r.value(0, 1) ?? false,
-      studentCreator: try r.value(0, 2), courseCreator: try r.value(0, 3),
-      moduleCourse: try r.value(0, 4), moduleCreator: try r.value(0, 5))
+      videoCreator: try r.value("video_creator"), videoDeleted: try r.value("video_deleted") ?? false,
+      studentCreator: try r.value("student_creator"), courseCreator: try r.value("course_creator"),
+      moduleCourse: try r.value("module_course"), moduleCreator: try r.value("module_creator"))
     if let problem = EventReferenceProblem.first(in: request, facts: facts) {
       throw PGError(sqlstate: problem.sqlstate, message: problem.message, detail: problem.detail)
     }

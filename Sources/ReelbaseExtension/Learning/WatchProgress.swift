@@ -11,28 +11,29 @@ enum WatchProgress {
   // total ever exceeds the seed's INTEGER return type.
   static let totalWatchTime = PreparedStatement(
     """
-    SELECT COALESCE(sum(watch_time_seconds), 0)::integer
+    SELECT COALESCE(sum(watch_time_seconds), 0)::integer AS answer
     FROM learning.video_watch_sessions WHERE student_id = $1 AND video_id = $2
     """, [uuid, uuid])
 
   static let highestCompletion = PreparedStatement(
     """
-    SELECT COALESCE(max(percent_complete), 0)
+    SELECT COALESCE(max(percent_complete), 0) AS answer
     FROM learning.video_watch_sessions WHERE student_id = $1 AND video_id = $2
     """, [uuid, uuid])
 
   static let completed = PreparedStatement(
     """
     SELECT EXISTS (SELECT 1 FROM learning.video_watch_sessions
-                   WHERE student_id = $1 AND video_id = $2 AND completed)
+                   WHERE student_id = $1 AND video_id = $2 AND completed) AS answer
     """, [uuid, uuid])
 
+  /// Each statement names its one column `answer`.
   static func scalar<T: DatumConvertible>(_ statement: PreparedStatement, _ call: FunctionCall,
                                           as: T.Type) throws -> RbDatum?
   {
     let value: T? = try SPI.connect {
       let r = try SPI.execute(statement, [call.datum(0), call.datum(1)], readOnly: true, maxRows: 1)
-      return r.rowCount == 1 ? try r.value(0, 0) : nil
+      return r.rowCount == 1 ? try r.row(0).value("answer") : nil
     }
     return try value?.makeDatum()
   }

@@ -15,12 +15,13 @@ enum ListConcept {
   private static let uuid = RbOid(RB_UUIDOID)
 
   /// One row whatever exists, so a missing concept and a missing market are told apart.
-  /// Column 5 is the concept's sales in every market (the count the global cap is tested on).
+  /// concept_sales counts the concept's sales in every market (what the global cap is tested on).
   static let facts = PreparedStatement(
     """
-    SELECT c.id IS NOT NULL, c.archived IS TRUE, c.evergreen_eligible IS TRUE,
-           m.id IS NOT NULL, m.purchasing_power_index,
-           (SELECT count(*) FROM market.transactions t WHERE t.concept_id = $1)
+    SELECT c.id IS NOT NULL AS concept_exists, c.archived IS TRUE AS archived,
+           c.evergreen_eligible IS TRUE AS evergreen_eligible,
+           m.id IS NOT NULL AS market_exists, m.purchasing_power_index,
+           (SELECT count(*) FROM market.transactions t WHERE t.concept_id = $1) AS concept_sales
     FROM (SELECT 1) AS one
     LEFT JOIN market.concepts c ON c.id = $1
     LEFT JOIN market.market_contexts m ON m.id = $2
@@ -66,33 +67,34 @@ enum ListConcept {
     }
 
     let id = try SPI.connect { () throws -> UUIDValue in
-      let r = try SPI.execute(facts, [call.datum(Arg.concept), call.datum(Arg.market)],
-                              readOnly: false, maxRows: 1)
-      guard r.rowCount == 1 else { throw PGError.internalError("listing facts returned no row") }
-      guard try r.value(0, 0, as: Bool.self) == true else {
+      let result = try SPI.execute(facts, [call.datum(Arg.concept), call.datum(Arg.market)],
+                                   readOnly: false, maxRows: 1)
+      guard result.rowCount == 1 else { throw PGError.internalError("listing facts returned no row") }
+      let r = result.row(0)
+      guard try r.value("concept_exists", as: Bool.self) == true else {
         throw PGError.missingReference("concept \(concept) does not exist")
       }
-      guard try r.value(0, 3, as: Bool.self) == true else {
+      guard try r.value("market_exists", as: Bool.self) == true else {
         throw PGError.missingReference("market context \(market) does not exist")
       }
-      if try r.value(0, 1, as: Bool.self) == true {
+      if try r.value("archived", as: Bool.self) == true {
         throw PGError(sqlstate: "55000", message: "concept \(concept) is archived and cannot be listed",
                       hint: "Archived concepts are permanently unavailable.")
       }
-      guard try r.value(0, 2, as: Bool.self) == true else {
+      guard try r.value("evergreen_eligible", as: Bool.self) == true else {
         throw PGError(sqlstate: "55000", message: "concept \(concept) is not evergreen eligible and cannot be listed",
                       hint: "Set market.concepts.evergreen_eligible to true to allow listings.")
       }
       // A listing whose global cap the concept's sales already reach could never sell
       // (purchase_listing would refuse it with RB003), yet it would show as active. Not locked:
       // a purchase committing meanwhile can still pass the cap, and the listing then refuses.
-      let sales = try r.value(0, 5, as: Int64.self) ?? 0
+      let sales = try r.value("concept_sales", as: Int64.self) ?? 0
       if sales >= Int64(globalCap) {
         throw PGError(sqlstate: "55000",
                       message: "concept \(concept) already has \(sales) \(sales == 1 ? "sale, which reaches" : "sales, which reach") p_global_cap \(globalCap): the listing could never sell",
                       hint: "The global cap counts every sale of the concept, in every market; use a p_global_cap above \(sales).")
       }
-      guard let index: Double = try r.value(0, 4) else {
+      guard let index: Double = try r.value("purchasing_power_index") else {
         throw PGError.internalError("market context \(market) has no purchasing_power_index")
       }
       let listed: Cents
@@ -109,7 +111,7 @@ enum ListConcept {
          try PGNumeric(text: listed.description).makeDatum(),
          perMarketCap.makeDatum(), globalCap.makeDatum()],
         readOnly: false, maxRows: 1)
-      guard inserted.rowCount == 1, let id = try inserted.datum(0, 0) else {
+      guard inserted.rowCount == 1, let id = try inserted.row(0).datum("id") else {
         let start = try typeOutput(PGTimestampTZ.typeOID, call.datum(Arg.windowStart))
         throw PGError(
           sqlstate: "23505",

@@ -10,7 +10,7 @@ import ReelbaseCore
 /// can wait for a sweep: a purchase closing the concept's other listings at the global cap, or
 /// locking a listing whose window just ended, waits for expire_listings if it holds them.
 /// Keep each batch its own short transaction. Rows are taken oldest first (the order of the
-/// partial indexes of sql/0.4.0/65), so a backlog drains in the order it became due.
+/// partial indexes of sql/reelbase_market/65_sweep_indexes.sql), so a backlog drains in the order it became due.
 enum MarketSweep {
   private static let timestamptz = RbOid(RB_TIMESTAMPTZOID)
   private static let int4 = RbOid(RB_INT4OID)
@@ -61,7 +61,7 @@ enum MarketSweep {
   /// subquery returns, also when it followed a concurrent update (EvalPlanQual).
   static let lockDueCashback = PreparedStatement(
     """
-    SELECT pg_catalog.array_agg(d.ctid) FROM (
+    SELECT pg_catalog.array_agg(d.ctid) AS ctids FROM (
       SELECT t.ctid FROM market.transactions t
       WHERE t.cashback_status = 'pending' AND t.purchased_at <= $1
         AND NOT EXISTS (SELECT 1 FROM market.produced_content c
@@ -115,7 +115,7 @@ enum MarketSweep {
       let cutoffDatum = PGTimestampTZ(microseconds: cutoff).makeDatum()
       let locked = try SPI.execute(lockDueCashback, [cutoffDatum, limit], readOnly: false)
       // The array stays in SPI's memory until SPI_finish, so it is passed on as it is.
-      guard locked.rowCount == 1, let ids = try locked.datum(0, 0) else { return 0 }
+      guard locked.rowCount == 1, let ids = try locked.row(0).datum("ctids") else { return 0 }
       changed = try SPI.execute(expireLockedCashback, [ids, cutoffDatum], readOnly: false).rowCount
     }
     return Int32(clamping: changed)

@@ -13,10 +13,12 @@ enum ModelScoring {
 
   static let terms = PreparedStatement(
     """
-    SELECT w.key, pg_catalog.jsonb_typeof(w.value),
-           CASE WHEN pg_catalog.jsonb_typeof(w.value) = 'number' THEN w.value #>> '{}' END,
-           pg_catalog.jsonb_typeof(f.v),
+    SELECT w.key, pg_catalog.jsonb_typeof(w.value) AS weight_kind,
+           CASE WHEN pg_catalog.jsonb_typeof(w.value) = 'number' THEN w.value #>> '{}' END
+             AS weight_text,
+           pg_catalog.jsonb_typeof(f.v) AS value_kind,
            CASE WHEN pg_catalog.jsonb_typeof(f.v) IN ('number', 'boolean') THEN f.v #>> '{}' END
+             AS value_text
     FROM pg_catalog.jsonb_each($2) w
     CROSS JOIN LATERAL (
       SELECT pg_catalog.jsonb_extract_path($1, VARIADIC pg_catalog.string_to_array(w.key, '.')) AS v
@@ -36,14 +38,18 @@ enum ModelScoring {
     let r = try SPI.execute(terms, [visualAnalysis, weights], readOnly: true)
     var list: [FeatureScoring.Term] = []
     list.reserveCapacity(r.rowCount)
-    for row in 0..<r.rowCount {
-      let key: String = try r.value(row, 0) ?? ""
-      let weightKind: String? = try r.value(row, 1)
-      let valueKind: String? = try r.value(row, 3)
+    // Looked up once per result: a model may weigh many features.
+    let keys = try r.column("key"), weightKinds = try r.column("weight_kind")
+    let weightTexts = try r.column("weight_text"), valueKinds = try r.column("value_kind")
+    let valueTexts = try r.column("value_text")
+    for row in r.rows {
+      let key: String = try row.value(keys) ?? ""
+      let weightKind: String? = try row.value(weightKinds)
+      let valueKind: String? = try row.value(valueKinds)
       list.append(FeatureScoring.Term(
         key: key, weightKind: weightKind.flatMap(FeatureScoring.Kind.init(rawValue:)),
-        weightText: try r.value(row, 2), valueKind: valueKind.flatMap(FeatureScoring.Kind.init(rawValue:)),
-        valueText: try r.value(row, 4)))
+        weightText: try row.value(weightTexts), valueKind: valueKind.flatMap(FeatureScoring.Kind.init(rawValue:)),
+        valueText: try row.value(valueTexts)))
     }
     switch FeatureScoring.score(list) {
     case .success(let score): return score
@@ -67,7 +73,8 @@ enum ModelScoring {
                       hint: "Activate one with UPDATE market.model_versions SET is_active = true WHERE version_tag = '...', or pass p_model_version_id.")
       }
     }
-    guard let modelID: UUIDValue = try r.value(0, 0), let weights = try r.datum(0, 1) else {
+    let row = r.row(0)
+    guard let modelID: UUIDValue = try row.value("id"), let weights = try row.datum("feature_weights") else {
       throw PGError.internalError("model version without id or feature_weights")
     }
     return (modelID, weights)
@@ -78,7 +85,7 @@ enum ModelScoring {
   static func visualAnalysis(of videoID: UUIDValue) throws -> RbDatum {
     let r = try SPI.execute(video, [try videoID.makeDatum()], readOnly: true)
     guard r.rowCount == 1 else { throw PGError.missingReference("analysed video \(videoID) does not exist") }
-    guard let analysis = try r.datum(0, 0) else {
+    guard let analysis = try r.row(0).datum("visual_analysis") else {
       throw PGError(sqlstate: "55000", message: "analysed video \(videoID) has no visual_analysis",
                     hint: "Score it once its analysis is stored in market.analyzed_videos.visual_analysis.")
     }

@@ -22,17 +22,15 @@ enum PurchaseListing {
     FOR NO KEY UPDATE OF c
     """, [uuid])
 
-  // Columns: 0 concept, 1 market, 2 status, 3 window_start, 4 window_end, 5 per_market_cap,
-  // 6 global_cap, 7 sold_count, 8 listed_price, 9 listed price in cents, 10 concept sales,
-  // 11 smallest global_cap of the concept's other active listings.
   static let lockListing = PreparedStatement(
     """
     SELECT l.concept_id, l.market_context_id, l.status, l.window_start, l.window_end,
            l.per_market_cap, l.global_cap, l.sold_count, l.listed_price,
-           (l.listed_price * 100)::bigint,
-           (SELECT count(*) FROM market.transactions t WHERE t.concept_id = l.concept_id),
+           (l.listed_price * 100)::bigint AS listed_price_cents,
+           (SELECT count(*) FROM market.transactions t WHERE t.concept_id = l.concept_id) AS concept_sales,
            (SELECT min(o.global_cap) FROM market.listing_windows o
             WHERE o.concept_id = l.concept_id AND o.status = 'active' AND o.id <> l.id)
+             AS other_active_min_global_cap
     FROM market.listing_windows l WHERE l.id = $1
     FOR NO KEY UPDATE OF l
     """, [uuid])
@@ -94,21 +92,23 @@ enum PurchaseListing {
     let listing = call.datum(0)
 
     let id = try SPI.connect { () throws -> UUIDValue in
-      let concept = try SPI.execute(lockConcept, [listing], readOnly: false, maxRows: 1)
-      guard concept.rowCount == 1, let conceptID = try concept.datum(0, 0) else {
+      let locked = try SPI.execute(lockConcept, [listing], readOnly: false, maxRows: 1)
+      let concept = locked.row(0)
+      guard locked.rowCount == 1, let conceptID = try concept.datum("id") else {
         throw PGError.missingReference("listing \(UUIDValue(datum: listing)) does not exist")
       }
-      let origin = try concept.datum(0, 1)
+      let origin = try concept.datum("origin_market_id")
       // list_concept refuses archived concepts, but a concept archived after it was listed
       // still has active listings. The concept row is locked, so archiving it cannot race this.
-      if try concept.value(0, 2, as: Bool.self) == true {
+      if try concept.value("archived", as: Bool.self) == true {
         throw PGError(sqlstate: "RB001",
                       message: "listing \(UUIDValue(datum: listing)) is not active: its concept \(UUIDValue(datum: conceptID)) is archived",
                       hint: "Archived concepts are permanently unavailable.")
       }
 
-      let l = try SPI.execute(lockListing, [listing], readOnly: false, maxRows: 1)
-      guard l.rowCount == 1, let lockedConcept = try l.value(0, 0, as: UUIDValue.self),
+      let lockedListing = try SPI.execute(lockListing, [listing], readOnly: false, maxRows: 1)
+      let l = lockedListing.row(0)
+      guard lockedListing.rowCount == 1, let lockedConcept = try l.value("concept_id", as: UUIDValue.self),
             lockedConcept == UUIDValue(datum: conceptID)
       else {
         // Only an administrator moving the listing to another concept in between gets here.
@@ -117,15 +117,15 @@ enum PurchaseListing {
                       hint: "Retry the purchase.")
       }
       let state = ListingSaleState(
-        status: try l.value(0, 2) ?? "",
-        windowStart: try l.value(0, 3, as: PGTimestampTZ.self)?.microseconds ?? 0,
-        windowEnd: try l.value(0, 4, as: PGTimestampTZ.self)?.microseconds ?? 0,
+        status: try l.value("status") ?? "",
+        windowStart: try l.value("window_start", as: PGTimestampTZ.self)?.microseconds ?? 0,
+        windowEnd: try l.value("window_end", as: PGTimestampTZ.self)?.microseconds ?? 0,
         now: rb_transaction_timestamp(),
-        perMarketCap: Int64(try l.value(0, 5, as: Int32.self) ?? 0),
-        globalCap: Int64(try l.value(0, 6, as: Int32.self) ?? 0),
-        soldCount: Int64(try l.value(0, 7, as: Int32.self) ?? 0),
-        conceptSales: try l.value(0, 10, as: Int64.self) ?? 0,
-        otherActiveMinGlobalCap: (try l.value(0, 11, as: Int32.self)).map(Int64.init))
+        perMarketCap: Int64(try l.value("per_market_cap", as: Int32.self) ?? 0),
+        globalCap: Int64(try l.value("global_cap", as: Int32.self) ?? 0),
+        soldCount: Int64(try l.value("sold_count", as: Int32.self) ?? 0),
+        conceptSales: try l.value("concept_sales", as: Int64.self) ?? 0,
+        otherActiveMinGlobalCap: (try l.value("other_active_min_global_cap", as: Int32.self)).map(Int64.init))
 
       let effects: PurchaseEffects
       switch PurchaseRules.decide(state) {
@@ -135,20 +135,21 @@ enum PurchaseListing {
           sqlstate: refusal.sqlstate,
           message: refusal.message(
             listing: UUIDValue(datum: listing).description,
-            windowStart: try typeOutput(PGTimestampTZ.typeOID, try l.datum(0, 3) ?? 0),
-            windowEnd: try typeOutput(PGTimestampTZ.typeOID, try l.datum(0, 4) ?? 0)),
+            windowStart: try typeOutput(PGTimestampTZ.typeOID, try l.datum("window_start") ?? 0),
+            windowEnd: try typeOutput(PGTimestampTZ.typeOID, try l.datum("window_end") ?? 0)),
           hint: refusal.hint)
       }
 
-      guard let priceCents = try l.value(0, 9, as: Int64.self),
+      guard let priceCents = try l.value("listed_price_cents", as: Int64.self),
             let cashback = MarketPricing.cashback(for: Cents(priceCents))
       else { throw PGError.internalError("listing has no listed price") }
       let sale = try SPI.execute(
         origin == nil ? record : recordWithRoute,
-        [buyer, conceptID, listing, try l.datum(0, 1), try l.datum(0, 8), cashback.value.makeDatum(),
-         effects.listingSoldOut.makeDatum(), origin, try l.datum(0, 3)],
+        [buyer, conceptID, listing, try l.datum("market_context_id"), try l.datum("listed_price"),
+         cashback.value.makeDatum(), effects.listingSoldOut.makeDatum(), origin,
+         try l.datum("window_start")],
         readOnly: false, maxRows: 1)
-      guard sale.rowCount == 1, let transaction = try sale.value(0, 0, as: UUIDValue.self) else {
+      guard sale.rowCount == 1, let transaction = try sale.row(0).value("id", as: UUIDValue.self) else {
         throw PGError.internalError("the purchase recorded no transaction")
       }
       if effects.sweepOtherListings {

@@ -23,7 +23,7 @@ enum ScoreConcept {
     let virality: Double = try SPI.connect {
       let conceptDatum = try conceptID.makeDatum()
       let r = try SPI.execute(concept, [conceptDatum], readOnly: false)
-      guard r.rowCount == 1, let videoID: UUIDValue = try r.value(0, 0) else {
+      guard r.rowCount == 1, let videoID: UUIDValue = try r.row(0).value("source_video_id") else {
         throw PGError.missingReference("concept \(conceptID) does not exist")
       }
       let model = try ModelScoring.resolveModel(modelID)

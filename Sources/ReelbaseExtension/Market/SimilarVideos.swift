@@ -60,7 +60,7 @@ enum SimilarVideos {
       let videoDatum = try videoID.makeDatum()
       let r = try SPI.execute(embedding, [videoDatum], readOnly: true)
       guard r.rowCount == 1 else { throw PGError.missingReference("analysed video \(videoID) does not exist") }
-      guard let stored = try r.datum(0, 0) else {
+      guard let stored = try r.row(0).datum("content_embedding") else {
         throw PGError(sqlstate: "55000", message: "analysed video \(videoID) has no content_embedding",
                       hint: "Store its embedding in market.analyzed_videos.content_embedding first.")
       }
@@ -75,8 +75,9 @@ enum SimilarVideos {
     let arguments: [RbDatum?] = [try query.makeDatum(), excluding, count.makeDatum()]
     let result = try VectorSearch.run(index: indexName, query: query, exact: exact, probe: probe,
                                       arguments: arguments, wanted: Int(count))
-    for row in 0..<result.rowCount {
-      try sink.append([try result.datum(row, 0), try result.datum(row, 1)])
+    let id = try result.column("id"), similarity = try result.column("similarity")
+    for row in result.rows {
+      try sink.append([try row.datum(id), try row.datum(similarity)])
     }
   }
 }

@@ -74,8 +74,8 @@ enum PartitionEngine {
     }
     try SPI.run("ALTER TABLE \(parent) ATTACH PARTITION \(child) FOR VALUES FROM (\(lo)) TO (\(hi))",
                 readOnly: false)
-    let printed = try SPI.run("SELECT \(SQLText.literal(child))::regclass::text", readOnly: false)
-    return (try printed.value(0, 0) ?? child, .created(moved: moved))
+    let printed = try SPI.run("SELECT \(SQLText.literal(child))::regclass::text AS name", readOnly: false)
+    return (try printed.row(0).value("name") ?? child, .created(moved: moved))
   }
 
   /// The months of rows waiting in the default partition (finite keys only; at most 1,000
@@ -85,10 +85,11 @@ enum PartitionEngine {
     let key = SQLText.identifier(table.keyColumn)
     let r = try SPI.run(
       """
-      SELECT DISTINCT to_char(\(table.utcDate(key)), 'YYYY-MM') FROM ONLY \(d.qualifiedName)
+      SELECT DISTINCT to_char(\(table.utcDate(key)), 'YYYY-MM') AS year_month FROM ONLY \(d.qualifiedName)
       WHERE \(key) IS NOT NULL AND pg_catalog.isfinite(\(key)) LIMIT 1000
       """, readOnly: false)
-    return try (0..<r.rowCount).compactMap { try (r.value($0, 0) as String?).flatMap(PartitionedTable.month) }
+    let yearMonth = try r.column("year_month")
+    return try r.rows.compactMap { try ($0.value(yearMonth) as String?).flatMap(PartitionedTable.month) }
   }
 }
 

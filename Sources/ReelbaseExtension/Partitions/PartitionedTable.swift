@@ -26,8 +26,9 @@ struct PartitionedTable {
 
   static let describe = PreparedStatement(
     """
-    SELECT n.nspname::text, c.relname::text, c.oid::regclass::text, p.partstrat::text, p.partnatts,
-           a.attname::text, format_type(a.atttypid, NULL)
+    SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, c.oid::regclass::text AS parent,
+           p.partstrat::text AS strategy, p.partnatts AS key_count, a.attname::text AS key_column,
+           format_type(a.atttypid, NULL) AS key_type
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_catalog.pg_partitioned_table p ON p.partrelid = c.oid
@@ -39,16 +40,17 @@ struct PartitionedTable {
   /// Reads take a fresh snapshot (SPI read_only = false): maintenance re-reads the catalog after
   /// its own DDL, which the caller's snapshot would not show.
   static func load(_ tableName: String) throws -> PartitionedTable {
-    let r = try SPI.execute(describe, [try tableName.makeDatum()], readOnly: false)
-    guard r.rowCount == 1, let schema: String = try r.value(0, 0), let name: String = try r.value(0, 1),
-      let parent: String = try r.value(0, 2)
+    let described = try SPI.execute(describe, [try tableName.makeDatum()], readOnly: false)
+    let r = described.row(0)
+    guard described.rowCount == 1, let schema: String = try r.value("schema_name"),
+      let name: String = try r.value("table_name"), let parent: String = try r.value("parent")
     else {
       throw PGError(sqlstate: "42P01", message: "relation \"\(tableName)\" does not exist")
     }
-    let strategy: String? = try r.value(0, 3)
-    let keys: Int16? = try r.value(0, 4)
-    let column: String? = try r.value(0, 5)
-    let type: String? = try r.value(0, 6)
+    let strategy: String? = try r.value("strategy")
+    let keys: Int16? = try r.value("key_count")
+    let column: String? = try r.value("key_column")
+    let type: String? = try r.value("key_type")
     guard strategy == "r", keys == 1, let column, let keyType = type.flatMap(KeyType.init(rawValue:)) else {
       throw PGError(
         sqlstate: "42809", message: "\(parent) is not range-partitioned on a date or timestamp column",
@@ -103,25 +105,25 @@ struct PartitionedTable {
       "(regexp_match(pg_catalog.pg_get_expr(ch.relpartbound, ch.oid), '\(word) \\(''([^'']+)''\\)'))[1]"
     }
     let sql = """
-      SELECT ch.oid::regclass::text, ch.relname::text,
-             pg_catalog.pg_get_expr(ch.relpartbound, ch.oid) = 'DEFAULT',
-             to_char(\(utcDate(bound("FROM"))), 'YYYY-MM-DD'),
-             to_char(\(utcDate(bound("TO"))) - 1, 'YYYY-MM-DD')
+      SELECT ch.oid::regclass::text AS qualified_name, ch.relname::text AS name,
+             pg_catalog.pg_get_expr(ch.relpartbound, ch.oid) = 'DEFAULT' AS is_default,
+             to_char(\(utcDate(bound("FROM"))), 'YYYY-MM-DD') AS first_day,
+             to_char(\(utcDate(bound("TO"))) - 1, 'YYYY-MM-DD') AS last_day
       FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class ch ON ch.oid = i.inhrelid
       WHERE i.inhparent = \(SQLText.literal(parent))::regclass
       ORDER BY 4 NULLS FIRST
       """
     let r = try SPI.run(sql, readOnly: false)
     var out: [Partition] = []
-    for row in 0..<r.rowCount {
-      let isDefault: Bool = try r.value(row, 2) ?? false
+    for row in r.rows {
+      let isDefault: Bool = try row.value("is_default") ?? false
       var months: ClosedRange<YearMonth>? = nil
       if !isDefault {
-        let lo = (try r.value(row, 3) as String?).flatMap(PartitionedTable.month) ?? YearMonth(year: 1, month: 1)
-        let hi = (try r.value(row, 4) as String?).flatMap(PartitionedTable.month) ?? YearMonth(year: 9999, month: 12)
+        let lo = (try row.value("first_day") as String?).flatMap(PartitionedTable.month) ?? YearMonth(year: 1, month: 1)
+        let hi = (try row.value("last_day") as String?).flatMap(PartitionedTable.month) ?? YearMonth(year: 9999, month: 12)
         if let lo, let hi, lo <= hi { months = lo...hi }
       }
-      out.append(Partition(qualifiedName: try r.value(row, 0) ?? "", name: try r.value(row, 1) ?? "",
+      out.append(Partition(qualifiedName: try row.value("qualified_name") ?? "", name: try row.value("name") ?? "",
                            isDefault: isDefault, months: months))
     }
     return out

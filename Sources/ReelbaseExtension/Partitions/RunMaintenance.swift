@@ -7,12 +7,14 @@ enum RunMaintenance {
   /// "reelbase" as a 64-bit advisory lock key (8243106209152988005).
   static let lockKey: Int64 = 0x7265_656C_6261_7365
 
-  static let tryLock = PreparedStatement("SELECT pg_catalog.pg_try_advisory_xact_lock($1)", [RbOid(RB_INT8OID)])
+  static let tryLock = PreparedStatement(
+    "SELECT pg_catalog.pg_try_advisory_xact_lock($1) AS locked", [RbOid(RB_INT8OID)])
   static let sets = PreparedStatement(
     """
-    SELECT parent::text, premake, retention_mode, quote_ident(archive_schema),
-           to_char((now() - retention) AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-           to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+    SELECT parent::text AS parent, premake, retention_mode,
+           quote_ident(archive_schema) AS quoted_archive_schema,
+           to_char((now() - retention) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS cutoff_day,
+           to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today
     FROM reelbase.partition_sets ORDER BY parent::text
     """, [])
   static let dueTasks = PreparedStatement(
@@ -20,7 +22,7 @@ enum RunMaintenance {
     SELECT name FROM reelbase.maintenance_tasks
     WHERE enabled AND (last_started_at IS NULL OR last_started_at + run_every <= now()) ORDER BY name
     """, [])
-  static let runTask = PreparedStatement("SELECT reelbase.run_task($1)", [RbOid(RB_TEXTOID)])
+  static let runTask = PreparedStatement("SELECT reelbase.run_task($1) AS status", [RbOid(RB_TEXTOID)])
   static let logRun = PreparedStatement(
     """
     INSERT INTO reelbase.maintenance_runs (started_at, runner, actions, failed_tasks)
@@ -46,20 +48,21 @@ enum RunMaintenance {
     let sink = try TupleSink(call)
     let actions: [Action] = try SPI.connect {
       let locked = try SPI.execute(tryLock, [lockKey.makeDatum()], readOnly: false)
-      guard try locked.value(0, 0) ?? false else {
+      guard try locked.row(0).value("locked") ?? false else {
         return [Action(action: "skipped", target: "", detail: "another run_maintenance is in progress")]
       }
       var done: [Action] = []
       let r = try SPI.execute(sets, [], readOnly: false)
       var configs: [SetConfig] = []
-      for row in 0..<r.rowCount {
-        let day = { (col: Int32) throws -> CivilDate? in
-          (try r.value(row, col) as String?).flatMap(civil)
+      for row in r.rows {
+        let day = { (column: String) throws -> CivilDate? in
+          (try row.value(column) as String?).flatMap(civil)
         }
-        guard let parent: String = try r.value(row, 0), let today = try day(5) else { continue }
-        configs.append(SetConfig(parent: parent, premake: Int(try r.value(row, 1) ?? Int32(4)),
-                                 mode: try r.value(row, 2) ?? "detach", archiveSchema: try r.value(row, 3),
-                                 cutoff: try day(4), today: today))
+        guard let parent: String = try row.value("parent"), let today = try day("today") else { continue }
+        configs.append(SetConfig(parent: parent, premake: Int(try row.value("premake") ?? Int32(4)),
+                                 mode: try row.value("retention_mode") ?? "detach",
+                                 archiveSchema: try row.value("quoted_archive_schema"),
+                                 cutoff: try day("cutoff_day"), today: today))
       }
       for config in configs {
         done += try maintain(config)
@@ -67,10 +70,10 @@ enum RunMaintenance {
       }
       var failed = 0
       let due = try SPI.execute(dueTasks, [], readOnly: false)
-      let names: [String] = try (0..<due.rowCount).compactMap { try due.value($0, 0) }
+      let names: [String] = try due.rows.compactMap { try $0.value("name") }
       for name in names {
         let outcome = try SPI.execute(runTask, [try name.makeDatum()], readOnly: false)
-        let status: String = try outcome.value(0, 0) ?? "?"
+        let status: String = try outcome.row(0).value("status") ?? "?"
         if status != "ok" { failed += 1 }
         done.append(Action(action: "task", target: name, detail: status))
       }

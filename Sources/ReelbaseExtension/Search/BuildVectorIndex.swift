@@ -13,17 +13,18 @@ enum BuildVectorIndex {
 
   static let registry = PreparedStatement(
     """
-    SELECT table_name::text, quote_ident(vector_column),
+    SELECT table_name::text AS table_name, quote_ident(vector_column) AS quoted_vector_column,
            format('INSERT INTO %1$s (%2$I, %3$I) SELECT %4$I, l FROM '
                   '(SELECT %4$I, reelbase.vector_list_for(%5$L, %6$I) AS l FROM %7$s) t WHERE l IS NOT NULL',
-                  list_table, list_key_column, list_column, key_column, name, vector_column, table_name),
+                  list_table, list_key_column, list_column, key_column, name, vector_column, table_name)
+             AS assign_all,
            dimension,
            -- Fresh statistics, or the planner keeps believing every list column is NULL and
            -- probes by scanning the whole table. Only the owner may ANALYZE.
            CASE WHEN pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class
                                             WHERE oid = list_table), 'USAGE')
-                THEN format('ANALYZE %s', list_table) END,
-           format('DELETE FROM %s', list_table)
+                THEN format('ANALYZE %s', list_table) END AS analyze_lists,
+           format('DELETE FROM %s', list_table) AS clear_lists
     FROM reelbase.vector_indexes WHERE name = $1 FOR UPDATE
     """, [RbOid(RB_TEXTOID)])
   static let clear = PreparedStatement(
@@ -55,16 +56,19 @@ enum BuildVectorIndex {
     let started = rb_current_timestamp()
     let nameDatum = try name.makeDatum()
     let row: [RbDatum?] = try SPI.connect {
-      let r = try SPI.execute(registry, [nameDatum], readOnly: false)
-      guard r.rowCount == 1, let table: String = try r.value(0, 0), let column: String = try r.value(0, 1),
-        let assignAll: String = try r.value(0, 2), let dimension: Int32 = try r.value(0, 3)
+      let registered = try SPI.execute(registry, [nameDatum], readOnly: false)
+      let r = registered.row(0)
+      guard registered.rowCount == 1, let table: String = try r.value("table_name"),
+        let column: String = try r.value("quoted_vector_column"),
+        let assignAll: String = try r.value("assign_all"), let dimension: Int32 = try r.value("dimension")
       else {
         throw PGError.invalidParameter("no vector index named \"\(name)\"",
                                        hint: "Indexes are listed in reelbase.vector_indexes.")
       }
       try SPI.run("LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE", readOnly: false)
-      let counted = try SPI.run("SELECT count(*) FROM \(table) WHERE \(column) IS NOT NULL", readOnly: true)
-      let rows = Int(try counted.value(0, 0) ?? Int64(0))
+      let counted = try SPI.run("SELECT count(*) AS vectors FROM \(table) WHERE \(column) IS NOT NULL",
+                                readOnly: true)
+      let rows = Int(try counted.row(0).value("vectors") ?? Int64(0))
       guard rows > 0 else {
         throw PGError(sqlstate: "55000", message: "\(table) has no \(column) values to build \"\(name)\" from")
       }
@@ -89,9 +93,9 @@ enum BuildVectorIndex {
       let seconds = Double(rb_current_timestamp() - started) / 1_000_000
       try SPI.execute(publish, [nameDatum, Int32(built).makeDatum(), Int32(clamping: sample.rows).makeDatum(),
                                 seconds.makeDatum()], readOnly: false)
-      if let clearLists: String = try r.value(0, 5) { try SPI.run(clearLists, readOnly: false) }
+      if let clearLists: String = try r.value("clear_lists") { try SPI.run(clearLists, readOnly: false) }
       let assigned = try SPI.run(assignAll, readOnly: false)
-      if let analyze: String = try r.value(0, 4) { try SPI.run(analyze, readOnly: false) }
+      if let analyze: String = try r.value("analyze_lists") { try SPI.run(analyze, readOnly: false) }
       let total = Double(rb_current_timestamp() - started) / 1_000_000
       return [Int32(built).makeDatum(), Int32(clamping: sample.rows).makeDatum(),
               Int64(assigned.rowCount).makeDatum(), total.makeDatum()]
@@ -107,13 +111,14 @@ enum BuildVectorIndex {
   {
     let percent = min(100.0, Double(target) / Double(rows) * 100 * 1.25)
     let sampling = target >= rows ? "" : " TABLESAMPLE BERNOULLI (\(percent)) REPEATABLE (\(seed % 1_000_000))"
-    let sql = "SELECT \(column) FROM \(table)\(sampling) WHERE \(column) IS NOT NULL LIMIT \(target)"
+    let sql = "SELECT \(column) AS vector FROM \(table)\(sampling) WHERE \(column) IS NOT NULL LIMIT \(target)"
     var vectors: [Float] = []
     vectors.reserveCapacity(target * dimension)
     var taken = 0
     try SPI.forEachBatch(sql, batchSize: 1000, readOnly: true) { batch in
-      for i in 0..<batch.rowCount {
-        guard let datum = try batch.datum(i, 0) else { continue }
+      let vector = try batch.column("vector")
+      for row in batch.rows {
+        guard let datum = try row.datum(vector) else { continue }
         // The floats are copied out and a detoasted copy freed row by row: this loop runs
         // inside one SPI connection, whose memory is only reset at SPI_finish.
         let usable = try Float4ArrayView.read(datum) { view in

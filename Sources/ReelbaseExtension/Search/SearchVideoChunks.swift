@@ -14,7 +14,7 @@ enum SearchVideoChunks {
   private static func scan(_ listCondition: String) -> String {
     """
     SELECT id, video_id, chunk_index, chunk_text, start_time_seconds, end_time_seconds,
-           similarity::double precision
+           similarity::double precision AS similarity
     FROM (
       SELECT c.id, c.video_id, c.chunk_index, c.chunk_text, c.start_time_seconds,
              c.end_time_seconds, reelbase.unit_cosine(c.embedding, $1) AS similarity
@@ -34,6 +34,10 @@ enum SearchVideoChunks {
     RbOid(RB_FLOAT4ARRAYOID), RbOid(RB_FLOAT8OID), RbOid(RB_UUIDARRAYOID), RbOid(RB_INT4OID),
   ]
   static let exact = PreparedStatement(scan(""), argumentTypes)
+  /// The function's result columns, in the order it declares them.
+  private static let resultColumns = [
+    "id", "video_id", "chunk_index", "chunk_text", "start_time_seconds", "end_time_seconds", "similarity",
+  ]
   static let probe = PreparedStatement(
     // Unfiled chunks have no usable embedding (the trigger files every other one), so they
     // could not score anyway.
@@ -58,8 +62,9 @@ enum SearchVideoChunks {
     try SPI.connect {
       let result = try VectorSearch.run(index: indexName, query: query, exact: exact, probe: probe,
                                         arguments: arguments, wanted: Int(matchCount))
-      for row in 0..<result.rowCount {
-        try sink.append((0..<7).map { try result.datum(row, Int32($0)) })
+      let columns = try resultColumns.map { try result.column($0) }
+      for row in result.rows {
+        try sink.append(try columns.map { try row.datum($0) })
       }
     }
     return nil

@@ -42,13 +42,15 @@ enum VectorIndexCatalog {
   /// - Throws: 22023 when no index has that name.
   static func current(_ name: String) throws -> VectorIndexState? {
     let nameDatum = try name.makeDatum()
-    let r = try SPI.execute(registry, [nameDatum], readOnly: true)
-    guard r.rowCount == 1, let version: Int64 = try r.value(0, 0), let dimension: Int32 = try r.value(0, 1)
+    let result = try SPI.execute(registry, [nameDatum], readOnly: true)
+    let r = result.row(0)
+    guard result.rowCount == 1, let version: Int64 = try r.value("version"),
+          let dimension: Int32 = try r.value("dimension")
     else {
       throw PGError.invalidParameter("no vector index named \"\(name)\"",
                                      hint: "Indexes are listed in reelbase.vector_indexes.")
     }
-    guard let lists: Int32 = try r.value(0, 2), lists > 0 else {
+    guard let lists: Int32 = try r.value("lists"), lists > 0 else {
       cache[name] = nil
       return nil
     }
@@ -68,8 +70,9 @@ enum VectorIndexCatalog {
     }
     var flat: [Float] = []
     flat.reserveCapacity(lists * dimension)
+    let centroid = try r.column("centroid")
     for row in 0..<lists {
-      guard let datum = try r.datum(row, 1) else { throw PGError.internalError("NULL centroid") }
+      guard let datum = try r.row(row).datum(centroid) else { throw PGError.internalError("NULL centroid") }
       try Float4ArrayView.read(datum) { view in
         guard view.buffer.count == dimension else {
           throw PGError.internalError("centroid \(row) of \(name) has \(view.buffer.count) values")
