@@ -86,6 +86,7 @@ record "pg_regress" $((total - bad)) "$bad"
 
 say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh
+tap "dump and restore" bash scripts/test-dump-restore.sh
 tap "market concurrency" bash scripts/test-market-concurrency.sh
 tap "market sweeps" bash scripts/test-market-sweeps.sh
 

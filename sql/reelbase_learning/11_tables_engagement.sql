@@ -93,9 +93,11 @@ COMMENT ON COLUMN learning.video_analytics.created_at IS 'Record creation time.'
 COMMENT ON COLUMN learning.video_analytics.updated_at IS 'Last update time (maintained by trigger).';
 
 -- Range-partitioned by month on "timestamp", managed by the partition engine
--- (35_event_partitions.sql). Deviation from seed 003: the primary key is (id, "timestamp")
--- because a partitioned table's unique constraints must include the partition key. Ids stay
--- unique in practice: they are UUIDv7 made by track_video_event or gen_random_uuid().
+-- (35_event_partitions.sql). Deviations from seed 003: the primary key is (id, "timestamp")
+-- because a partitioned table's unique constraints must include the partition key (ids stay
+-- unique in practice: they are UUIDv7 made by track_video_event or gen_random_uuid()); and
+-- the key and every index are on the partitions, not on this parent, so that a dump restores
+-- (see 35_event_partitions.sql).
 CREATE TABLE learning.video_analytics_events (
   id uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
   event_type text NOT NULL,
@@ -112,8 +114,7 @@ CREATE TABLE learning.video_analytics_events (
   CONSTRAINT video_analytics_events_event_type_check CHECK (event_type IN (
     'video_imported', 'video_transcribed', 'video_embedded', 'video_added_to_course',
     'video_started', 'video_progress', 'video_completed', 'video_rewatched'
-  )),
-  CONSTRAINT video_analytics_events_pkey PRIMARY KEY (id, "timestamp")
+  ))
 ) PARTITION BY RANGE ("timestamp");
 -- The rows live in the partitions: the default one is registered for pg_dump in
 -- 35_event_partitions.sql; monthly ones are ordinary tables, dumped like any table.

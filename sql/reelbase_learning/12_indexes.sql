@@ -73,31 +73,7 @@ CREATE INDEX idx_chat_messages_session_id ON learning.chat_messages (session_id)
 CREATE INDEX idx_video_analytics_video_id ON learning.video_analytics (video_id);
 CREATE INDEX idx_video_analytics_date ON learning.video_analytics (date);
 
--- video_analytics_events. The seed names these idx_video_analytics_*, which collides with
--- video_analytics' own idx_video_analytics_video_id (index names are unique per schema), so
--- they are renamed idx_video_analytics_events_*.
-CREATE INDEX idx_video_analytics_events_video_id
-  ON learning.video_analytics_events (video_id);
--- The seed's creator index carries the time column too: the rollups read one creator's day
--- through it, and a second index on creator_id would cost every event insert.
-CREATE INDEX idx_video_analytics_events_creator_id
-  ON learning.video_analytics_events (creator_id, "timestamp");
-CREATE INDEX idx_video_analytics_events_student_id
-  ON learning.video_analytics_events (student_id);
-CREATE INDEX idx_video_analytics_events_event_type
-  ON learning.video_analytics_events (event_type);
-CREATE INDEX idx_video_analytics_events_timestamp
-  ON learning.video_analytics_events ("timestamp");
-CREATE INDEX idx_video_analytics_events_course_events
-  ON learning.video_analytics_events (course_id, event_type, "timestamp");
-CREATE INDEX idx_video_analytics_events_student_events
-  ON learning.video_analytics_events (student_id, video_id, event_type, "timestamp");
--- Not in the seed: module_id has no index leading with it, and deleting a module would
--- otherwise scan the whole event log for its ON DELETE SET NULL. Most events carry no
--- module, hence partial.
-CREATE INDEX idx_video_analytics_events_module_id
-  ON learning.video_analytics_events (module_id)
-  WHERE module_id IS NOT NULL;
+-- video_analytics_events: on its default partition (35_event_partitions.sql).
 
 -- video_watch_sessions
 CREATE INDEX idx_video_watch_sessions_video_id ON learning.video_watch_sessions (video_id);

@@ -64,17 +64,7 @@
 -- partial ones serve the figures that count one event type only. The price of the updated_at
 -- indexes: an update of a watch session or chat session (which always sets updated_at) can no
 -- longer be a HOT update.
--- Events are appended in created_at order, so a BRIN index finds the new ones at a fraction of
--- a btree's cost on every insert (track_video_event's hot path).
-CREATE INDEX idx_video_analytics_events_created_at
-  ON learning.video_analytics_events USING brin (created_at);
-CREATE INDEX idx_video_analytics_events_video_started
-  ON learning.video_analytics_events (video_id, "timestamp")
-  WHERE event_type = 'video_started';
--- (idx_video_analytics_events_creator_id, on (creator_id, "timestamp"), is in 12_indexes.sql.)
-CREATE INDEX idx_video_analytics_events_creator_transcribed
-  ON learning.video_analytics_events (creator_id, "timestamp")
-  WHERE event_type = 'video_transcribed';
+-- (The events indexes the rollups read are in 35_event_partitions.sql.)
 CREATE INDEX idx_video_watch_sessions_updated_at
   ON learning.video_watch_sessions (updated_at);
 CREATE INDEX idx_video_watch_sessions_video_start

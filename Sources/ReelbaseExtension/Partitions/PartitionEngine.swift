@@ -71,6 +71,8 @@ enum PartitionEngine {
         INSERT INTO \(child) SELECT * FROM moved
         """, readOnly: false)
       moved = r.rowCount
+      // After the move: one index build over the rows beats maintaining it row by row.
+      try PartitionTemplate.copyIndexes(from: defaultPartition.qualifiedName, to: child)
     }
     try SPI.run("ALTER TABLE \(parent) ATTACH PARTITION \(child) FOR VALUES FROM (\(lo)) TO (\(hi))",
                 readOnly: false)

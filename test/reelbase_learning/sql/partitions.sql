@@ -138,6 +138,23 @@ SELECT learning.track_video_event('video_imported', 'd0000000-0000-0000-0000-000
 SELECT tableoid::regclass AS partition FROM learning.video_analytics_events WHERE "timestamp" = '2025-01-15 10:00+00';
 SELECT action, target, detail FROM reelbase.run_maintenance() WHERE action = 'drain';
 SELECT tableoid::regclass AS partition FROM learning.video_analytics_events WHERE "timestamp" = '2025-01-15 10:00+00';
+-- Every partition has the default partition's key and indexes (the template; the parent has
+-- none, so that a dump restores): same definitions, other names.
+SELECT count(*) AS indexes_on_parent FROM pg_index WHERE indrelid = 'learning.video_analytics_events'::regclass;
+SELECT c.relname AS partition, count(i.indexrelid) AS indexes,
+       count(*) FILTER (WHERE i.indisprimary) AS primary_keys,
+       count(*) FILTER (WHERE pg_get_indexdef(i.indexrelid) LIKE '%USING brin (created_at)') AS brin,
+       count(*) FILTER (WHERE pg_get_indexdef(i.indexrelid) LIKE '%WHERE (module_id IS NOT NULL)') AS partial
+FROM pg_inherits h JOIN pg_class c ON c.oid = h.inhrelid
+LEFT JOIN pg_index i ON i.indrelid = c.oid
+WHERE h.inhparent = 'learning.video_analytics_events'::regclass
+  AND (c.relname LIKE '%default' OR c.relname LIKE '%2025_01')
+GROUP BY c.relname ORDER BY 1;
+-- The key holds within a partition.
+INSERT INTO learning.video_analytics_events (id, event_type, video_id, creator_id, "timestamp")
+SELECT id, event_type, video_id, creator_id, "timestamp" FROM learning.video_analytics_events
+WHERE "timestamp" = '2025-01-15 10:00+00';
+\echo :LAST_ERROR_SQLSTATE
 EXPLAIN (COSTS OFF) SELECT count(*) FROM learning.video_analytics_events
 WHERE "timestamp" >= '2025-01-01 00:00+00' AND "timestamp" < '2025-02-01 00:00+00';
 \set fixture :fixtures 'learning_cleanup.sql'
