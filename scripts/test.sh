@@ -77,9 +77,12 @@ bash scripts/test-scheduling.sh setup >"$log_dir/scheduling.log" 2>&1 || { cat "
 
 say "pg_regress (test/sql)"
 make installcheck >"$log_dir/regress.log" 2>&1
+rc=$?
 grep -E '^test |^ok |^not ok ' "$log_dir/regress.log"
 total=$(grep -cE '^test ' "$log_dir/regress.log")
 bad=$(grep -cE '^test .*FAILED' "$log_dir/regress.log")
+# (A suite pg_regress could not compare, e.g. without an expected file, is not "FAILED".)
+[ "$rc" != 0 ] && [ "$bad" -eq 0 ] && bad=1
 [ "$total" -eq 0 ] && bad=1
 record "pg_regress" $((total - bad)) "$bad"
 [ "$bad" -gt 0 ] && cat .build/regress/*/regression.diffs 2>/dev/null | head -n 60

@@ -9,6 +9,7 @@
 #include "utils/timestamp.h"
 #include "access/xact.h"
 #include "commands/extension.h"
+#include "storage/proc.h"
 
 bool
 rb_check_for_interrupts(void)
@@ -28,6 +29,26 @@ rb_get_config(const char *name, const char **value)
     *value = GetConfigOption(name, true, false);
   }
   RB_GUARD_END
+}
+
+bool
+rb_set_config_local(const char *name, const char *value)
+{
+  RB_GUARD_BEGIN
+  {
+    (void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION, GUC_ACTION_LOCAL,
+                             true, 0, false);
+  }
+  RB_GUARD_END
+}
+
+uint32_t
+rb_transaction_tag(void)
+{
+  /* A parallel worker runs its own local transaction: the leader's is the one that counts. */
+  PGPROC *leader = MyProc->lockGroupLeader ? MyProc->lockGroupLeader : MyProc;
+
+  return leader->lxid;
 }
 
 int64_t

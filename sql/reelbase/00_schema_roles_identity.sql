@@ -33,40 +33,34 @@ BEGIN
 END
 $roles$;
 
--- Inlinable on purpose (plain SQL, no SECURITY DEFINER, no SET clause) so that callers that
--- wrap it in a scalar subquery pay for it once per query.
+-- The setting reelbase.user_id holds "<transaction>:<uuid>": a value left at session level
+-- (SET, or a pooled connection's leftovers) would otherwise outlive its transaction. Callers
+-- that wrap current_user_id() in a scalar subquery, as every policy does, pay for it once per
+-- query. PARALLEL SAFE: a worker compares with its leader's transaction.
 CREATE FUNCTION reelbase.current_user_id()
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE c
 STABLE
 PARALLEL SAFE
-AS $$
-  SELECT NULLIF(pg_catalog.current_setting('reelbase.user_id', true), '')::uuid
-$$;
+AS 'MODULE_PATHNAME', 'reelbase_current_user_id';
 
 COMMENT ON FUNCTION reelbase.current_user_id() IS
   'The end user the current transaction acts for (a learning.creators or learning.students '
-  'id), or NULL when none is set. Set it with reelbase.set_user_id().';
+  'id), or NULL when none is set. Set it with reelbase.set_user_id(). Errors: 22023 when '
+  'reelbase.user_id holds a value set_user_id did not set (SET reelbase.user_id is refused).';
 
--- Transaction-local (is_local = true) so a pooled connection can never carry one user's
--- identity into the next user's transaction. NULL is stored as '' because set_config cannot
--- unset a placeholder variable; current_user_id() maps '' back to NULL.
 CREATE FUNCTION reelbase.set_user_id(p_user_id uuid)
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE c
 VOLATILE
 CALLED ON NULL INPUT
 PARALLEL UNSAFE
-AS $$
-  SELECT NULLIF(
-    pg_catalog.set_config('reelbase.user_id', COALESCE(p_user_id::text, ''), true),
-    ''
-  )::uuid
-$$;
+AS 'MODULE_PATHNAME', 'reelbase_set_user_id';
 
 COMMENT ON FUNCTION reelbase.set_user_id(uuid) IS
   'Act for end user p_user_id (a creators or students id) until the end of the current '
-  'transaction; NULL clears the identity. Returns the identity now in effect. The login role '
+  'transaction (also when called at session level: the identity counts only in the '
+  'transaction that set it); NULL clears the identity. Returns the identity now in effect. The login role '
   'that calls it is trusted to have authenticated that user.';
 
 -- search_path is pinned so a caller's search_path cannot redirect now().

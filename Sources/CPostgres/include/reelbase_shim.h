@@ -162,6 +162,10 @@ void rb_worker_log(const char *message);
 bool rb_check_for_interrupts(void);
 /* *value is NULL when the setting does not exist. */
 bool rb_get_config(const char *name, const char **value);
+/* set_config(name, value, is_local => true). */
+bool rb_set_config_local(const char *name, const char *value);
+/* The local id of the top-level transaction (the parallel leader's in a worker). */
+uint32_t rb_transaction_tag(void);
 int64_t rb_transaction_timestamp(void);
 /* The wall clock now (GetCurrentTimestamp), as a timestamptz value. */
 int64_t rb_current_timestamp(void);

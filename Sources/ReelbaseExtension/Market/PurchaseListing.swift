@@ -162,16 +162,13 @@ enum PurchaseListing {
     return try id.makeDatum()
   }
 
-  /// The buyer is reelbase.current_user_id(), read from its setting without a query. The
-  /// Datum is made by uuid's input function, so a malformed setting fails as it would there.
+  /// The buyer is reelbase.current_user_id(), read without a query.
   private static func currentBuyer() throws -> RbDatum {
-    var value: UnsafePointer<CChar>? = nil
-    try guarded(rb_get_config("reelbase.user_id", &value))
-    guard let value, value.pointee != 0 else {
+    guard let buyer = try CurrentUser.get() else {
       throw PGError(sqlstate: "42501", message: "market.purchase_listing needs a buyer: no end user is set",
                     hint: "Call reelbase.set_user_id(<buyer id>) in the same transaction first.")
     }
-    return try typeInput(UUIDValue.typeOID, String(cString: value))
+    return try buyer.makeDatum()
   }
 }
 

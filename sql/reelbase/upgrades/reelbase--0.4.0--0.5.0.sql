@@ -93,3 +93,29 @@ BEGIN
 END
 $handover$;
 
+
+-- 4. The identity counts only in the transaction that set it: reelbase.user_id holds
+-- "<transaction>:<uuid>" (sql/reelbase/00_schema_roles_identity.sql). Identities set before the
+-- update end with their transactions as before.
+CREATE OR REPLACE FUNCTION reelbase.current_user_id()
+RETURNS uuid
+LANGUAGE c
+STABLE
+PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'reelbase_current_user_id';
+COMMENT ON FUNCTION reelbase.current_user_id() IS
+  'The end user the current transaction acts for (a learning.creators or learning.students '
+  'id), or NULL when none is set. Set it with reelbase.set_user_id(). Errors: 22023 when '
+  'reelbase.user_id holds a value set_user_id did not set (SET reelbase.user_id is refused).';
+CREATE OR REPLACE FUNCTION reelbase.set_user_id(p_user_id uuid)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+AS 'MODULE_PATHNAME', 'reelbase_set_user_id';
+COMMENT ON FUNCTION reelbase.set_user_id(uuid) IS
+  'Act for end user p_user_id (a creators or students id) until the end of the current '
+  'transaction (also when called at session level: the identity counts only in the '
+  'transaction that set it); NULL clears the identity. Returns the identity now in effect. The login role '
+  'that calls it is trusted to have authenticated that user.';

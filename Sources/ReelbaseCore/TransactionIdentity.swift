@@ -1,0 +1,29 @@
+/// The value `reelbase.set_user_id` stores in the setting `reelbase.user_id`: the end user and
+/// the transaction it was set in, as `<tag>:<uuid>` (the tag is the top-level transaction's
+/// local id). A setting survives its transaction when someone sets it at session level (`SET`,
+/// or a pooled connection's leftovers), so the identity counts only in the transaction that
+/// set it, whatever way the setting got there.
+public enum TransactionIdentity: Equatable, Sendable {
+  /// No identity: the setting is absent or empty (NULL was set).
+  case none
+  /// The identity `set_user_id` set in this transaction.
+  case user(UUIDValue)
+  /// A value `set_user_id` set in another transaction: it has ended, so no identity.
+  case ended
+  /// Not a value `set_user_id` writes (for example `SET reelbase.user_id = '<uuid>'`).
+  case malformed
+
+  public static func encode(_ user: UUIDValue?, tag: UInt32) -> String {
+    guard let user else { return "" }
+    return "\(tag):\(user)"
+  }
+
+  public static func decode(_ setting: String?, tag: UInt32) -> TransactionIdentity {
+    guard let setting, !setting.isEmpty else { return .none }
+    let parts = setting.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let settingTag = UInt32(parts[0]), let user = UUIDValue(string: String(parts[1]))
+    else { return .malformed }
+    return settingTag == tag ? .user(user) : .ended
+  }
+}
