@@ -10,6 +10,10 @@
 #include "access/xact.h"
 #include "commands/extension.h"
 #include "storage/proc.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 bool
 rb_check_for_interrupts(void)
@@ -84,4 +88,39 @@ rb_prefetch(const void *p, size_t bytes)
   /* One embedding is 6 KB on its own heap page: the hardware prefetcher starts too late. */
   for (i = 0; i < bytes; i += 64)
     __builtin_prefetch(c + i, 0, 0);
+}
+
+bool
+rb_become_owner_of(const char *schema, const char *relation, uint32_t *saved_user,
+                   int32_t *saved_context)
+{
+  RB_GUARD_BEGIN
+  {
+    Oid relid = get_relname_relid(relation, get_namespace_oid(schema, false));
+    HeapTuple tuple;
+    Oid owner;
+    Oid user;
+    int context;
+
+    if (!OidIsValid(relid))
+      ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE),
+                      errmsg("relation \"%s.%s\" does not exist", schema, relation)));
+    tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+    if (!HeapTupleIsValid(tuple))
+      elog(ERROR, "cache lookup failed for relation %u", relid);
+    owner = ((Form_pg_class) GETSTRUCT(tuple))->relowner;
+    ReleaseSysCache(tuple);
+    GetUserIdAndSecContext(&user, &context);
+    *saved_user = user;
+    *saved_context = context;
+    /* As a SECURITY DEFINER function would, and restricted: nothing but the reads is meant. */
+    SetUserIdAndSecContext(owner, context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
+  }
+  RB_GUARD_END
+}
+
+void
+rb_restore_user(uint32_t user, int32_t context)
+{
+  SetUserIdAndSecContext(user, context);
 }

@@ -5,23 +5,36 @@
 #include "shim_internal.h"
 
 #include "executor/spi.h"
+#include "utils/guc.h"
 
+/*
+ * While connected, search_path is pg_catalog, pg_temp, as in a function with that SET clause:
+ * the statements reelbase runs (written schema-qualified) then mean the same whatever the
+ * caller's path; an operator or function of a schema the caller put first cannot stand in for
+ * pg_catalog's. Saved plans are made and used under this one path, so the plan cache never
+ * replans them for a caller's path. A server error restores the caller's path with the
+ * (sub)transaction abort.
+ */
 bool
-rb_spi_connect(void)
+rb_spi_connect(int32_t *guc_level)
 {
   RB_GUARD_BEGIN
   {
+    *guc_level = NewGUCNestLevel();
+    (void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+                             GUC_ACTION_SAVE, true, 0, false);
     SPI_connect();
   }
   RB_GUARD_END
 }
 
 bool
-rb_spi_finish(void)
+rb_spi_finish(int32_t guc_level)
 {
   RB_GUARD_BEGIN
   {
     SPI_finish();
+    AtEOXact_GUC(true, guc_level);
   }
   RB_GUARD_END
 }

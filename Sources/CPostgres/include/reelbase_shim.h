@@ -107,8 +107,9 @@ bool rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int
 bool rb_pfree(void *pointer);
 
 /* ---- SPI (spi.c); guarded ---- */
-bool rb_spi_connect(void);
-bool rb_spi_finish(void);
+/* Connects with search_path pinned to pg_catalog, pg_temp until rb_spi_finish(*guc_level). */
+bool rb_spi_connect(int32_t *guc_level);
+bool rb_spi_finish(int32_t guc_level);
 /* Prepares and saves a generic plan; it lives until the backend exits and is revalidated by
    the plan cache when the objects it uses change. */
 bool rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef *plan);
@@ -174,5 +175,10 @@ bool rb_strong_random(uint8_t *buffer, size_t length);
 void rb_prefetch(const void *p, size_t bytes);
 /* True while CREATE/ALTER EXTENSION runs an extension script. */
 bool rb_creating_extension(void);
+/* Acts as the owner of schema.relation (SECURITY_LOCAL_USERID_CHANGE, restricted) until
+   rb_restore_user(*saved_user, *saved_context); an abort restores the caller too. */
+bool rb_become_owner_of(const char *schema, const char *relation, uint32_t *saved_user,
+                        int32_t *saved_context);
+void rb_restore_user(uint32_t user, int32_t context);
 
 #endif

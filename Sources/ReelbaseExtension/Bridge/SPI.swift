@@ -31,19 +31,21 @@ final class PreparedStatement: @unchecked Sendable {
 }
 
 enum SPI {
-  /// Runs `body` inside SPI_connect / SPI_finish. After a server error SPI is left to the
+  /// Runs `body` inside SPI_connect / SPI_finish, with search_path pinned to
+  /// `pg_catalog, pg_temp` (see rb_spi_connect): write every name schema-qualified. After a server error SPI is left to the
   /// transaction abort that the re-raised error causes (the shim refuses further calls anyway).
   @discardableResult
   static func connect<R>(_ body: () throws -> R) throws -> R {
-    try guarded(rb_spi_connect())
+    var gucLevel: Int32 = 0
+    try guarded(rb_spi_connect(&gucLevel))
     let result: R
     do {
       result = try body()
     } catch {
-      if !rb_error_pending() { _ = rb_spi_finish() }
+      if !rb_error_pending() { _ = rb_spi_finish(gucLevel) }
       throw error
     }
-    try guarded(rb_spi_finish())
+    try guarded(rb_spi_finish(gucLevel))
     return result
   }
 

@@ -18,7 +18,6 @@ enum ManagePartitions {
 
   static func call(_ call: FunctionCall) throws -> RbDatum? {
     if call.isNull(0) { throw PGError.nullArgument("parent") }
-    let parentText = try typeOutput(RbOid(2205), call.datum(0))  // regclass, printed as a name
     let premake: Int32 = try call.optional(1) ?? 4
     guard (0...120).contains(premake) else {
       throw PGError.invalidParameter("premake must be between 0 and 120 months, got \(premake)")
@@ -33,7 +32,8 @@ enum ManagePartitions {
         mode == "archive" ? "retention_mode archive needs archive_schema" : "archive_schema is only used with retention_mode archive")
     }
     try SPI.connect {
-      let table = try PartitionedTable.load(parentText)
+      // Printed under the pinned path, so schema-qualified.
+      let table = try PartitionedTable.load(try typeOutput(RbOid(2205), call.datum(0)))
       if table.defaultPartition == nil {
         let name = table.name + "_default"
         guard name.utf8.count <= PartitionPlanner.maxIdentifierBytes else {

@@ -105,8 +105,10 @@ func rbx_reelbase_create_monthly_partition(_ call: RbCallRef?) -> RbDatum {
       throw PGError.invalidParameter(
         "invalid month \(year)-\(monthNumber)", hint: "year is 1..9999 and month is 1..12.")
     }
+    // The caller's name, resolved in the caller's search_path; printed qualified once pinned.
+    let relation = try typeInput(RbOid(2205), tableName)
     let name: String = try SPI.connect {
-      let table = try PartitionedTable.load(tableName)
+      let table = try PartitionedTable.load(try typeOutput(RbOid(2205), relation))
       return try PartitionEngine.ensureMonth(table, month).0
     }
     return try name.makeDatum()

@@ -39,8 +39,21 @@ enum VectorIndexCatalog {
     [RbOid(RB_TEXTOID)])
 
   /// The index if it is built, else nil. Must be called with SPI connected.
+  ///
+  /// Read as the owner of the registry: centroids are averages of embeddings of every tenant,
+  /// and the registry's figures count their rows, so no end-user role may read either (RLS
+  /// cannot filter an average). Search uses them only to choose which lists to scan; the
+  /// rows it returns are read with the caller's rights.
   /// - Throws: 22023 when no index has that name.
   static func current(_ name: String) throws -> VectorIndexState? {
+    var user: UInt32 = 0
+    var context: Int32 = 0
+    try guarded(rb_become_owner_of("reelbase", "vector_index_centroids", &user, &context))
+    defer { rb_restore_user(user, context) }
+    return try currentAsOwner(name)
+  }
+
+  private static func currentAsOwner(_ name: String) throws -> VectorIndexState? {
     let nameDatum = try name.makeDatum()
     let result = try SPI.execute(registry, [nameDatum], readOnly: true)
     let r = result.row(0)
