@@ -73,9 +73,13 @@ COMMENT ON FUNCTION reelbase.build_vector_index(text, integer, integer, integer)
 REVOKE ALL ON FUNCTION reelbase.build_vector_index(text, integer, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION reelbase.build_vector_index(text, integer, integer, integer) TO reelbase_admin;
 GRANT EXECUTE ON FUNCTION reelbase.cosine_similarity(real[], real[]),
-  reelbase.unit_cosine(real[], real[]), reelbase.vector_list_for(text, real[])
-  TO reelbase_app, reelbase_admin;
-GRANT SELECT ON reelbase.vector_indexes, reelbase.vector_index_centroids TO reelbase_app, reelbase_admin;
+  reelbase.unit_cosine(real[], real[]) TO reelbase_app, reelbase_admin;
+-- Not for end users: centroids are averages of every tenant's embeddings (RLS cannot filter
+-- an average), the registry counts their rows, and vector_list_for answers questions about
+-- the centroids. Search reads them as their owner (VectorIndexCatalog.swift).
+GRANT EXECUTE ON FUNCTION reelbase.vector_list_for(text, real[]) TO reelbase_admin;
+REVOKE ALL ON FUNCTION reelbase.vector_list_for(text, real[]) FROM PUBLIC;
+GRANT SELECT ON reelbase.vector_indexes, reelbase.vector_index_centroids TO reelbase_admin;
 -- Administrators build indexes (build_vector_index runs with their rights), which writes the
 -- registry and the centroids.
 GRANT UPDATE ON reelbase.vector_indexes TO reelbase_admin;

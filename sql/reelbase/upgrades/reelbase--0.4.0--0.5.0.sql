@@ -119,3 +119,9 @@ COMMENT ON FUNCTION reelbase.set_user_id(uuid) IS
   'transaction (also when called at session level: the identity counts only in the '
   'transaction that set it); NULL clears the identity. Returns the identity now in effect. The login role '
   'that calls it is trusted to have authenticated that user.';
+
+-- 5. No end-user role reads what is derived from every tenant's rows: the centroids, the
+-- registry's figures, the list oracle (sql/reelbase/10_vector_engine.sql). Search reads them
+-- as their owner.
+REVOKE SELECT ON reelbase.vector_indexes, reelbase.vector_index_centroids FROM reelbase_app;
+REVOKE ALL ON FUNCTION reelbase.vector_list_for(text, real[]) FROM PUBLIC, reelbase_app;

@@ -184,6 +184,29 @@ BEGIN;
 SET LOCAL ROLE regress_reelbase_admin;
 SELECT list_count FROM learning.build_chunk_index(lists => 3);
 ROLLBACK;
+-- Centroids average every tenant's embeddings and the registry counts their rows: an end user
+-- reads neither, nor asks vector_list_for; search through the index still works for them and
+-- finds what an exact scan finds among the rows they may see.
+BEGIN;
+SET LOCAL ROLE regress_reelbase_app;
+SELECT reelbase.set_user_id('a0000000-0000-0000-0000-000000000021') IS NOT NULL AS acting;
+SAVEPOINT s;
+SELECT count(*) FROM reelbase.vector_index_centroids;
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK TO s;
+SELECT count(*) FROM reelbase.vector_indexes;
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK TO s;
+SELECT reelbase.vector_list_for('learning.video_chunks', (SELECT e FROM q));
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK TO s;
+SET LOCAL reelbase.search_probes = 2;
+SELECT array_agg(id ORDER BY similarity DESC, id) AS ivf FROM learning.search_video_chunks((SELECT e FROM q), 1000, -1) \gset
+SET LOCAL reelbase.exact_search = on;
+SELECT array_agg(id ORDER BY similarity DESC, id) = :'ivf' AS ivf_as_app_equals_exact, cardinality(:'ivf'::uuid[]) AS rows_seen
+FROM learning.search_video_chunks((SELECT e FROM q), 1000, -1);
+SELECT current_user AS still_the_caller;
+ROLLBACK;
 
 \set fixture :fixtures 'learning_cleanup.sql'
 \i :fixture
