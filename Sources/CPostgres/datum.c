@@ -47,6 +47,16 @@ RbDatum rb_datum_from_float8(double v) { return (RbDatum) Float8GetDatum(v); }
 double rb_datum_to_float8(RbDatum d) { return DatumGetFloat8((Datum) d); }
 
 bool
+rb_detoast(RbDatum d, RbDatum *out)
+{
+  RB_GUARD_BEGIN
+  {
+    *out = (RbDatum) PointerGetDatum(pg_detoast_datum((struct varlena *) DatumGetPointer(d)));
+  }
+  RB_GUARD_END
+}
+
+bool
 rb_text_view(RbDatum d, const char **data, int32_t *length)
 {
   RB_GUARD_BEGIN

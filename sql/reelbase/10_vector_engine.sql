@@ -45,7 +45,7 @@ CREATE FUNCTION reelbase.cosine_similarity(a real[], b real[]) RETURNS real
   LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'reelbase_cosine_similarity';
 COMMENT ON FUNCTION reelbase.cosine_similarity(real[], real[]) IS
-  'Cosine similarity of two real[] of the same length (Swift, SIMD). NULL when either is the zero vector, has NULL or non-finite elements, or the lengths differ.';
+  'Cosine similarity of two real[] of the same length (Swift, accumulated in double precision, so exact for every finite vector). NULL when either is the zero vector, has NULL or non-finite elements, or the lengths differ. Errors: 22023 for an array of more than one dimension.';
 
 CREATE FUNCTION reelbase.unit_cosine(embedding real[], unit_query real[]) RETURNS real
   LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE

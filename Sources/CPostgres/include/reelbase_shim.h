@@ -103,6 +103,8 @@ bool rb_array_make(RbOid elemtype, const RbDatum *elems, const bool *nulls, int3
    the view), NULL when the array is read in place. */
 bool rb_float4_array_view(RbDatum array, const float **data, int32_t *count, int32_t *ndim,
                           bool *has_nulls, void **owned);
+/* The varlena Datum d, fetched and decompressed (d itself when it is neither). */
+bool rb_detoast(RbDatum d, RbDatum *out);
 /* pfree; does nothing for NULL. */
 bool rb_pfree(void *pointer);
 

@@ -120,6 +120,26 @@ public enum VectorMath {
     return Swift.min(1, Swift.max(-1, c))
   }
 
+  /// Cosine similarity accumulated in `Double`: every finite `Float` vector is scored, since
+  /// squares of Float's largest values (3.4e38) and of its denormals (1.4e-45) are both well
+  /// inside Double's range, where Float sums overflow or vanish.
+  /// - Returns: nil when the lengths differ, either is empty or all zero, or an element is not
+  ///   finite.
+  public static func exactCosine(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>)
+    -> Double?
+  {
+    guard a.count == b.count, !a.isEmpty else { return nil }
+    var dot = 0.0, aa = 0.0, bb = 0.0
+    for i in 0..<a.count {
+      let x = Double(a[i]), y = Double(b[i])
+      dot += x * y
+      aa += x * x
+      bb += y * y
+    }
+    guard dot.isFinite, aa.isFinite, bb.isFinite, aa > 0, bb > 0 else { return nil }
+    return Swift.min(1, Swift.max(-1, dot / (aa.squareRoot() * bb.squareRoot())))
+  }
+
   /// A unit-length copy of a vector.
   ///
   /// - Parameter a: the vector.

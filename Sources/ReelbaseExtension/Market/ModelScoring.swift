@@ -35,7 +35,11 @@ enum ModelScoring {
   /// Scores one visual_analysis with one feature_weights object. Must run with SPI connected.
   /// - Throws: 22023 for a weight that is not a number, 22003 for numbers beyond double.
   static func score(visualAnalysis: RbDatum, weights: RbDatum) throws -> FeatureScoring.Score {
-    let r = try SPI.execute(terms, [visualAnalysis, weights], readOnly: true)
+    // Detoasted once here: a toasted analysis would otherwise be fetched and decompressed
+    // again by jsonb_extract_path for every weight (keys x weights).
+    var analysis: RbDatum = 0
+    try guarded(rb_detoast(visualAnalysis, &analysis))
+    let r = try SPI.execute(terms, [analysis, weights], readOnly: true)
     var list: [FeatureScoring.Term] = []
     list.reserveCapacity(r.rowCount)
     // Looked up once per result: a model may weigh many features.

@@ -22,6 +22,14 @@ enum ManagePartitions {
     guard (0...120).contains(premake) else {
       throw PGError.invalidParameter("premake must be between 0 and 120 months, got \(premake)")
     }
+    if let retention: PGInterval = try call.optional(2) {
+      // Compared as interval's own ordering does (a month counts 30 days).
+      let span = (Double(retention.months) * 30 + Double(retention.days)) * 86_400e6 + Double(retention.microseconds)
+      guard span > 0 else {
+        throw PGError.invalidParameter("retention must be a positive interval, got \(try typeOutput(PGInterval.typeOID, call.datum(2)))",
+                                       hint: "Leave it NULL to keep every partition.")
+      }
+    }
     let mode: String = try call.optional(3) ?? "detach"
     guard ["detach", "drop", "archive"].contains(mode) else {
       throw PGError.invalidParameter("retention_mode must be detach, drop or archive, got \"\(mode)\"")

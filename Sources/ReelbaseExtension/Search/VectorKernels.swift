@@ -20,15 +20,19 @@ enum VectorKernels {
     }
   }
 
-  /// `reelbase.cosine_similarity(a, b)`.
+  /// `reelbase.cosine_similarity(a, b)`: the general function, so exact for every finite
+  /// vector (in Double) and strict about shape.
+  /// - Throws: 22023 for an array of more than one dimension.
   static func cosine(_ call: FunctionCall) throws -> RbDatum? {
     try Float4ArrayView.read(call.datum(0)) { a in
       try Float4ArrayView.read(call.datum(1)) { b in
-        guard !a.hasNulls, !b.hasNulls, a.buffer.count == b.buffer.count, !a.buffer.isEmpty else {
-          return nil
+        for (name, v) in [("a", a), ("b", b)] where v.dimensions > 1 {
+          throw PGError.invalidParameter(
+            "\(name) has \(v.dimensions) dimensions; cosine_similarity takes one-dimensional real[]")
         }
-        let (dot, bNorm) = VectorMath.dotAndSquaredNorm(a.buffer, b.buffer)
-        return score(dot: dot, squaredNorms: bNorm * VectorMath.squaredNorm(a.buffer))
+        guard !a.hasNulls, !b.hasNulls, let similarity = VectorMath.exactCosine(a.buffer, b.buffer)
+        else { return nil }
+        return Float(similarity).makeDatum()
       }
     }
   }

@@ -125,3 +125,7 @@ COMMENT ON FUNCTION reelbase.set_user_id(uuid) IS
 -- as their owner.
 REVOKE SELECT ON reelbase.vector_indexes, reelbase.vector_index_centroids FROM reelbase_app;
 REVOKE ALL ON FUNCTION reelbase.vector_list_for(text, real[]) FROM PUBLIC, reelbase_app;
+
+-- 6. cosine_similarity scores every finite vector and refuses multi-dimensional arrays.
+COMMENT ON FUNCTION reelbase.cosine_similarity(real[], real[]) IS
+  'Cosine similarity of two real[] of the same length (Swift, accumulated in double precision, so exact for every finite vector). NULL when either is the zero vector, has NULL or non-finite elements, or the lengths differ. Errors: 22023 for an array of more than one dimension.';

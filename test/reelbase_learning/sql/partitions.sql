@@ -107,6 +107,11 @@ SELECT reelbase.manage_partitions('pt.ticks', retention_mode => 'shred');
 \echo :LAST_ERROR_SQLSTATE
 SELECT reelbase.manage_partitions('pt.ticks', premake => -1);
 \echo :LAST_ERROR_SQLSTATE
+-- A retention that is not positive (as the interval comparison counts it: 30-day months).
+SELECT reelbase.manage_partitions('pt.ticks', retention => interval '0');
+\echo :LAST_ERROR_SQLSTATE
+SELECT reelbase.manage_partitions('pt.ticks', retention => interval '1 month -31 days');
+\echo :LAST_ERROR_SQLSTATE
 SELECT reelbase.manage_partitions('pt.plain');
 \echo :LAST_ERROR_SQLSTATE
 

@@ -115,6 +115,14 @@ SELECT reelbase.cosine_similarity('{1,0}', '{0,1}') AS orthogonal,
        reelbase.cosine_similarity('{0,0}', '{1,1}') IS NULL AS zero,
        reelbase.cosine_similarity('{1,NULL}', '{1,1}') IS NULL AS null_element,
        reelbase.cosine_similarity('{NaN,1}', '{1,1}') IS NULL AS nan;
+-- Every finite vector is scored: squares of the largest floats and of denormals fit a double.
+SELECT reelbase.cosine_similarity('{3e38,3e38}', '{3e38,3e38}') AS largest,
+       reelbase.cosine_similarity('{3e38,0}', '{0,3e38}') AS largest_orthogonal,
+       reelbase.cosine_similarity('{1e-45,1e-45}', '{1e-45,1e-45}') AS denormal,
+       reelbase.cosine_similarity('{3e38,1e-45}', '{1,0}') AS mixed;
+-- A two-dimensional array is refused (its elements are not a vector).
+SELECT reelbase.cosine_similarity('{{1,2},{3,4}}', '{{1,2},{3,4}}');
+\echo :LAST_ERROR_SQLSTATE
 
 -- IVF index: build it (4 lists over the 113 chunks with embeddings, deleted video included).
 CREATE TEMP TABLE chunk_positions AS SELECT id, ctid AS position FROM learning.video_chunks;
