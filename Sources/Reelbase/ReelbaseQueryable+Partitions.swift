@@ -69,8 +69,8 @@ extension ReelbaseQueryable {
   ///     (`archive_schema`, default nil). Required with `.archive`, refused with the others.
   /// - Throws: ``ReelbaseError``: ``ReelbaseError/Code/notFound`` for a table that does not
   ///   exist (42P01); ``ReelbaseError/Code/invalidInput`` for a table not partitioned by
-  ///   month (42809), `premake` out of range, an unknown mode, or an archive schema given
-  ///   without `.archive` or missing with it (22023), a retention that is not positive (23514),
+  ///   month (42809), `premake` out of range, an unknown mode, an archive schema given
+  ///   without `.archive` or missing with it, or a retention that is not positive (22023),
   ///   or a default partition name longer than 63 bytes (42622);
   ///   ``ReelbaseError/Code/permissionDenied`` (42501).
   public func managePartitions(

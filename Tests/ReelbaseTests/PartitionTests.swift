@@ -205,7 +205,7 @@ import Testing
       await expectReelbaseError(.invalidInput, sqlState: "22023") {
         try await owner.managePartitions(parent: "\(s).events", archiveSchema: "\(s)_archive")
       }
-      await expectReelbaseError(.invalidInput, sqlState: "23514") {
+      await expectReelbaseError(.invalidInput, sqlState: "22023") {
         try await owner.managePartitions(parent: "\(s).events", retention: SQLInterval())
       }
       #expect(try await owner.listPartitionSets(readFrom: .primary).allSatisfy { $0.parent != "\(s).events" })
