@@ -13,19 +13,21 @@ struct DemoRows: Sendable {
 
   static func findOrCreate(_ admin: ReelbaseClient) async throws -> DemoRows {
     try await admin.withTransaction { tx in
-      var creator = try await tx.findCreator(whopCompanyID: companyID)
+      var creator = try await tx.fetch(Creator.self, where: "whop_company_id = \(companyID)").first
       if creator == nil {
-        creator = try await tx.createCreator(
-          whopCompanyID: companyID, whopUserID: "reelbase-example-owner",
-          email: "owner@example.com", name: "Example Academy", subscriptionTier: .pro)
+        creator = try await tx.insert(Creator {
+          $0.whopCompanyID = companyID; $0.whopUserID = "reelbase-example-owner"
+          $0.email = "owner@example.com"; $0.name = "Example Academy"; $0.subscriptionTier = .pro
+        })
       }
       guard let creator else { throw ReelbaseError(.unexpectedResponse, "no demo creator") }
-      var student = try await tx.findStudent(whopUserID: studentWhopID)
+      var student = try await tx.fetch(Student.self, where: "whop_user_id = \(studentWhopID)").first
       if student == nil {
-        student = try await tx.createStudent(
-          creatorID: creator.id, whopUserID: studentWhopID,
-          whopMembershipID: "reelbase-example-membership", email: "student@example.com",
-          name: "Example Student")
+        student = try await tx.insert(Student {
+          $0.creatorID = creator.id; $0.whopUserID = studentWhopID
+          $0.whopMembershipID = "reelbase-example-membership"; $0.email = "student@example.com"
+          $0.name = "Example Student"
+        })
       }
       guard let student else { throw ReelbaseError(.unexpectedResponse, "no demo student") }
       let existing = try await tx.listVideos(creatorID: creator.id, limit: 1)

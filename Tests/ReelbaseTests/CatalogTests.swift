@@ -13,17 +13,17 @@ import Testing
   @Test func accountsRoundTrip() async throws {
     try await env.withClient { admin in
       let f = try await LearningFixture.make(admin)
-      let creator = try #require(try await admin.getCreator(id: f.creator.id, readFrom: .primary))
+      let creator = try #require(try await admin.find(Creator.self, id: f.creator.id, readFrom: .primary))
       #expect(creator == f.creator)
       #expect(creator.subscriptionTier == .pro)
       #expect(creator.settings == ["theme": "dark"])
       #expect(creator.isActive)
-      #expect(try await admin.findCreator(whopCompanyID: f.creator.whopCompanyID, readFrom: .primary)?.id == f.creator.id)
-      let student = try #require(try await admin.getStudent(id: f.student.id, readFrom: .primary))
+      #expect(try await admin.fetch(Creator.self, where: "whop_company_id = \(f.creator.whopCompanyID)", readFrom: .primary).first?.id == f.creator.id)
+      let student = try #require(try await admin.find(Student.self, id: f.student.id, readFrom: .primary))
       #expect(student.creatorID == f.creator.id)
       #expect(student.preferences["speed"] == 1.5)
-      #expect(try await admin.listStudents(creatorID: f.creator.id, readFrom: .primary).map(\.id) == f.students.map(\.id))
-      #expect(try await admin.getCreator(id: UUID(), readFrom: .primary) == nil)
+      #expect(try await admin.fetch(Student.self, where: "creator_id = \(f.creator.id)", orderBy: "created_at, id", readFrom: .primary).map(\.id) == f.students.map(\.id))
+      #expect(try await admin.find(Creator.self, id: UUID(), readFrom: .primary) == nil)
     }
   }
 

@@ -64,7 +64,7 @@ import Testing
         }
         // 42501: only administrators create creators.
         await expectReelbaseError(.permissionDenied, sqlState: "42501") {
-          _ = try await app.createCreator(whopCompanyID: "x-\(UUID())", whopUserID: "x", email: "x@example.com")
+          _ = try await app.insert(Creator { $0.whopCompanyID = "x-\(UUID())"; $0.whopUserID = "x"; $0.email = "x@example.com" })
         }
         // A student cannot see another creator's video, so it is "missing" (23503).
         await expectReelbaseError(.notFound, sqlState: "23503") {
@@ -82,16 +82,18 @@ import Testing
     try await env.withClient { admin in
       let f = try await LearningFixture.make(admin)
       let duplicate = await expectReelbaseError(.duplicate, sqlState: "23505") {
-        _ = try await admin.createCreator(
-          whopCompanyID: f.creator.whopCompanyID, whopUserID: "again", email: "again@example.com")
+        _ = try await admin.insert(Creator {
+          $0.whopCompanyID = f.creator.whopCompanyID; $0.whopUserID = "again"; $0.email = "again@example.com"
+        })
       }
       #expect(duplicate?.constraintName == "creators_whop_company_id_key")
       await expectReelbaseError(.invalidInput, sqlState: "23514") {
         _ = try await admin.createVideo(creatorID: f.creator.id, title: "no source", sourceType: .youtube)
       }
       await expectReelbaseError(.notFound, sqlState: "23503") {
-        _ = try await admin.createStudent(
-          creatorID: UUID(), whopUserID: "orphan-\(UUID())", whopMembershipID: "m", email: "o@example.com")
+        _ = try await admin.insert(Student {
+          $0.creatorID = UUID(); $0.whopUserID = "orphan-\(UUID())"; $0.whopMembershipID = "m"; $0.email = "o@example.com"
+        })
       }
       // 22003: a watch time beyond SQL integer, and a total that overflows integer.
       let session = try await admin.startWatchSession(videoID: f.video.id, studentID: f.student.id)

@@ -33,8 +33,8 @@ import Testing
                   for other in f.students where other.id != student.id {
                     #expect(try await tx.listWatchSessions(studentID: other.id).isEmpty)
                   }
-                  #expect(try await tx.getStudent(id: student.id)?.id == student.id)
-                  #expect(try await tx.listStudents(creatorID: f.creator.id).map(\.id) == [student.id])
+                  #expect(try await tx.find(Student.self, id: student.id)?.id == student.id)
+                  #expect(try await tx.fetch(Student.self, where: "creator_id = \(f.creator.id)").map(\.id) == [student.id])
                 }
               }
             }

@@ -22,14 +22,16 @@ struct LearningFixture: Sendable {
 
   static func make(_ admin: ReelbaseClient, students count: Int = 2) async throws -> LearningFixture {
     let tag = UUID().uuidString.lowercased()
-    let creator = try await admin.createCreator(
-      whopCompanyID: "co-\(tag)", whopUserID: "user-\(tag)", email: "creator-\(tag)@example.com",
-      name: "Creator \(tag.prefix(8))", subscriptionTier: .pro, settings: ["theme": "dark"])
+    let creator = try await admin.insert(Creator {
+      $0.whopCompanyID = "co-\(tag)"; $0.whopUserID = "user-\(tag)"; $0.email = "creator-\(tag)@example.com"
+      $0.name = "Creator \(tag.prefix(8))"; $0.subscriptionTier = .pro; $0.settings = ["theme": "dark"]
+    })
     var students: [Student] = []
     for i in 0..<count {
-      students.append(try await admin.createStudent(
-        creatorID: creator.id, whopUserID: "student-\(i)-\(tag)", whopMembershipID: "mem-\(i)-\(tag)",
-        email: "s\(i)-\(tag)@example.com", name: "Student \(i)", preferences: ["speed": 1.5]))
+      students.append(try await admin.insert(Student {
+        $0.creatorID = creator.id; $0.whopUserID = "student-\(i)-\(tag)"; $0.whopMembershipID = "mem-\(i)-\(tag)"
+        $0.email = "s\(i)-\(tag)@example.com"; $0.name = "Student \(i)"; $0.preferences = ["speed": 1.5]
+      }))
     }
     let video = try await admin.createVideo(
       creatorID: creator.id, title: "Intro to Swift", sourceType: .youtube,
@@ -47,12 +49,13 @@ struct LearningFixture: Sendable {
       moduleID: module.id, videoID: video.id, lessonOrder: 1, title: "Lesson 1",
       estimatedDurationMinutes: 60)
 
-    let otherCreator = try await admin.createCreator(
-      whopCompanyID: "other-co-\(tag)", whopUserID: "other-user-\(tag)",
-      email: "other-\(tag)@example.com")
-    let otherStudent = try await admin.createStudent(
-      creatorID: otherCreator.id, whopUserID: "other-student-\(tag)",
-      whopMembershipID: "other-mem-\(tag)", email: "other-s-\(tag)@example.com")
+    let otherCreator = try await admin.insert(Creator {
+      $0.whopCompanyID = "other-co-\(tag)"; $0.whopUserID = "other-user-\(tag)"; $0.email = "other-\(tag)@example.com"
+    })
+    let otherStudent = try await admin.insert(Student {
+      $0.creatorID = otherCreator.id; $0.whopUserID = "other-student-\(tag)"
+      $0.whopMembershipID = "other-mem-\(tag)"; $0.email = "other-s-\(tag)@example.com"
+    })
     let otherVideo = try await admin.createVideo(
       creatorID: otherCreator.id, title: "Elsewhere", sourceType: .mux, muxPlaybackID: "mux-\(tag)")
     return LearningFixture(

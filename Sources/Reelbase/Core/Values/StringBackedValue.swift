@@ -67,3 +67,17 @@ extension StringBackedValue {
     self.init(rawValue: try String(from: &buffer, type: type, format: format, context: context))
   }
 }
+
+/// The kind of a ``TextValue``: an empty enum per column, so each column's values are a type
+/// of their own (a `VideoStatus` is not a `SubscriptionTier`).
+public protocol TextValueKind: Sendable {}
+
+/// A ``StringBackedValue`` of one kind; `public typealias VideoStatus = TextValue<...>`, with
+/// the known values as static members of a constrained extension.
+public struct TextValue<Kind: TextValueKind>: StringBackedValue {
+  /// The text stored in the column.
+  public let rawValue: String
+  /// Makes a value from its text; values this client does not list are kept as they are.
+  /// - Parameter rawValue: The text stored in the column.
+  public init(rawValue: String) { self.rawValue = rawValue }
+}
