@@ -11,3 +11,7 @@ extension ReelbaseQueryable {
     return row
   }
 }
+
+extension ReelbaseRow {
+  init(row: PostgresRow) throws { try self.init(row: row, context: "\(Self.self)") }
+}

@@ -1,7 +1,8 @@
 import PostgresNIO
 
 /// The arguments of a SQL function call, by parameter name (`p_video_id => $1`). A nil
-/// value is left out, so the function's own default applies (NULL where it has none).
+/// value is left out, so the function's own default applies (NULL where it has none). A
+/// name may carry a cast for types a Swift value does not bind as: `"parent::regclass"`.
 struct SQLArguments: ExpressibleByDictionaryLiteral {
   let elements: [(String, (any PostgresThrowingDynamicTypeEncodable)?)]
   init(dictionaryLiteral elements: (String, (any PostgresThrowingDynamicTypeEncodable)?)...) {
@@ -14,7 +15,8 @@ struct SQLArguments: ExpressibleByDictionaryLiteral {
     var list: [String] = []
     for case let (name, value?) in elements {
       try binds.append(value)
-      list.append("\(name) => $\(list.count + 1)")
+      let cast = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: true)
+      list.append("\(cast[0]) => $\(list.count + 1)\(cast.count > 1 ? "::" + cast[1].dropFirst() : "")")
     }
     return ("\(function)(\(list.joined(separator: ", ")))", binds)
   }
@@ -39,6 +41,12 @@ extension ReelbaseQueryable {
   ) async throws -> T? where T._DecodableType == T {
     let (call, binds) = try arguments.call(function)
     return try await scalar(PostgresQuery(unsafeSQL: "SELECT \(call)", binds: binds), intent, as: T.self, function)
+  }
+
+  /// Runs `SELECT function(arguments)` for its effect (a `void` function).
+  func perform(_ function: String, _ arguments: SQLArguments = [:]) async throws {
+    let (call, binds) = try arguments.call(function)
+    _ = try await rows(PostgresQuery(unsafeSQL: "SELECT \(call)", binds: binds), .write)
   }
 
   /// The value of a function that never returns NULL.

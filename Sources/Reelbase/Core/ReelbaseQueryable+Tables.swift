@@ -22,7 +22,7 @@ extension ReelbaseQueryable {
     _ type: M.Type, where filter: PostgresQuery = "TRUE", orderBy: String? = nil, limit: Int? = nil,
     readFrom: ReadPreference = .replica
   ) async throws -> [M] {
-    var sql = "SELECT \(M.columns.joined(separator: ", ")) FROM \(M.tableName) WHERE \(filter.sql)"
+    var sql = "SELECT \(M.selectList) FROM \(M.tableName) WHERE \(filter.sql)"
     if let orderBy { sql += " ORDER BY \(orderBy)" }
     if let limit { sql += " LIMIT \(limit)" }
     return try await rows(PostgresQuery(unsafeSQL: sql, binds: filter.binds), .read(readFrom))
@@ -57,7 +57,7 @@ extension ReelbaseQueryable {
     let placeholders = values.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
     let sql = """
       INSERT INTO \(M.tableName) \(values.isEmpty ? "DEFAULT VALUES" : "(\(columns)) VALUES (\(placeholders))")
-      RETURNING \(M.columns.joined(separator: ", "))
+      RETURNING \(M.selectList)
       """
     return try await oneRow(PostgresQuery(unsafeSQL: sql, binds: binds), M.self, "INSERT INTO")
   }
@@ -78,7 +78,7 @@ extension ReelbaseQueryable {
     let key = keys.enumerated().map { "\($1.column) = $\($0 + 1)" }
     let sql = """
       UPDATE \(M.tableName) SET \(set.joined(separator: ", ")) WHERE \(key.joined(separator: " AND "))
-      RETURNING \(M.columns.joined(separator: ", "))
+      RETURNING \(M.selectList)
       """
     return try await rows(PostgresQuery(unsafeSQL: sql, binds: binds), .write)
       .first.map { try M(row: $0, context: M.tableName) }

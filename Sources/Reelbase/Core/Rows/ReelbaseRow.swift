@@ -41,6 +41,9 @@ public protocol ReelbaseTable: ReelbaseRow, Encodable {
   /// Columns the server fills (timestamps, counters, generated columns), never sent on
   /// insert or update; `created_at` and `updated_at` unless said.
   static var serverColumns: Set<String> { get }
+  /// SQL that reads a column as the property's type, for types the client cannot decode
+  /// (`["parent": "parent::text"]` for a `regclass`); none unless said.
+  static var columnExpressions: [String: String] { get }
   /// A row with every column at its default.
   init()
 }
@@ -48,6 +51,13 @@ public protocol ReelbaseTable: ReelbaseRow, Encodable {
 extension ReelbaseTable {
   public static var primaryKey: [String] { ["id"] }
   public static var serverColumns: Set<String> { ["created_at", "updated_at"] }
+  public static var columnExpressions: [String: String] { [:] }
+
+  /// The SELECT (and RETURNING) list: every column, through its expression where it has one.
+  static var selectList: String {
+    columns.map { column in columnExpressions[column].map { "\($0) AS \(column)" } ?? column }
+      .joined(separator: ", ")
+  }
 
   /// A row with every column at its default, then changed by `set`.
   /// - Parameter set: Sets the columns that differ from their defaults.

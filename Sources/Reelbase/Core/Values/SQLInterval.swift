@@ -15,7 +15,7 @@ import PostgresNIO
 ///
 /// Binds and decodes in PostgreSQL's binary `interval` format. ``description`` is valid
 /// `interval` input text as well, e.g. `18 months` or `1 days 3600 seconds`.
-public struct SQLInterval: Sendable, Hashable, CustomStringConvertible, PostgresNonThrowingEncodable,
+public struct SQLInterval: Sendable, Hashable, Codable, CustomStringConvertible, PostgresNonThrowingEncodable,
   PostgresDecodable
 {
   /// Whole months (a year is 12).

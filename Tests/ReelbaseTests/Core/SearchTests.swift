@@ -85,7 +85,7 @@ import Testing
       #expect(try await admin.cosineSimilarity([0, 0], [1, 0], readFrom: .primary) == nil)
       #expect(try await admin.unitCosine(embedding: [2, 0], unitQuery: [1, 0], readFrom: .primary) == 1)
 
-      let indexes = try await admin.listVectorIndexes(readFrom: .primary)
+      let indexes = try await admin.fetch(VectorIndex.self, orderBy: "name", readFrom: .primary)
       let chunks = try #require(indexes.first { $0.name == "learning.video_chunks" })
       #expect(chunks.dimension == 1536)
       #expect(chunks.vectorColumn == "embedding")
@@ -103,9 +103,13 @@ import Testing
       #expect(build.assignedRows >= 4)
       let list = try await admin.vectorListFor(indexName: "learning.video_chunks", vector: Self.embedding(1500), readFrom: .primary)
       #expect(list.map { (0..<2).contains($0) } == true)
-      let built = try #require(try await admin.listVectorIndexes(readFrom: .primary).first { $0.name == "learning.video_chunks" })
+      let built = try #require(try await admin.fetch(VectorIndex.self, orderBy: "name", readFrom: .primary).first { $0.name == "learning.video_chunks" })
       #expect(built.lists == 2)
       #expect(built.builtAt != nil)
+      let centroids = try await admin.fetch(
+        VectorIndexCentroid.self, where: "index_name = 'learning.video_chunks'", orderBy: "list_no", readFrom: .primary)
+      #expect(centroids.map(\.listNo) == [0, 1])
+      #expect(centroids.allSatisfy { $0.centroid.count == 1536 })
       // Search still finds the exact chunk through the index.
       let hit = try await admin.searchVideoChunks(
         queryEmbedding: Self.embedding(1502), matchCount: 1, similarityThreshold: 0.9, filterVideoIDs: [f.video.id],
@@ -116,6 +120,10 @@ import Testing
       try await env.withClient(env.appRole) { app in
         await expectReelbaseError(.permissionDenied, sqlState: "42501") {
           _ = try await app.buildChunkIndex()
+        }
+        // Centroids derive from every tenant's embeddings.
+        await expectReelbaseError(.permissionDenied, sqlState: "42501") {
+          _ = try await app.fetch(VectorIndexCentroid.self, readFrom: .primary)
         }
       }
     }

@@ -208,7 +208,7 @@ import Testing
       await expectReelbaseError(.invalidInput, sqlState: "22023") {
         try await owner.managePartitions(parent: "\(s).events", retention: SQLInterval())
       }
-      #expect(try await owner.listPartitionSets(readFrom: .primary).allSatisfy { $0.parent != "\(s).events" })
+      #expect(try await owner.fetch(PartitionSet.self, orderBy: "parent::text", readFrom: .primary).allSatisfy { $0.parent != "\(s).events" })
 
       // Tasks.
       await expectReelbaseError(.invalidInput, sqlState: "42883") {
@@ -250,7 +250,7 @@ import Testing
       try await exec(owner, "CREATE TABLE \(s).events (id integer, at timestamptz NOT NULL) PARTITION BY RANGE (at)")
       let parent = "\(s).events"
       try await owner.managePartitions(parent: parent, premake: 2)
-      let set = try #require(try await owner.listPartitionSets(readFrom: .primary).first { $0.parent == parent })
+      let set = try #require(try await owner.fetch(PartitionSet.self, orderBy: "parent::text", readFrom: .primary).first { $0.parent == parent })
       #expect(set.premake == 2)
       #expect(set.retention == nil)
       #expect(set.retentionMode == .detach)
@@ -291,7 +291,7 @@ import Testing
         try await owner.createMonthlyPartition(tableName: parent, year: m.year, month: m.month)
       }
       try await owner.managePartitions(parent: parent, premake: 2, retention: .months(6), retentionMode: .drop)
-      #expect(try await owner.listPartitionSets(readFrom: .primary).first { $0.parent == parent }?.retention == .months(6))
+      #expect(try await owner.fetch(PartitionSet.self, orderBy: "parent::text", readFrom: .primary).first { $0.parent == parent }?.retention == .months(6))
       let dropped = mine(try await maintain(owner)).filter { $0.action != .leftInDefault }
       #expect(dropped.map(\.action) == [.drop, .drop, .drop, .drop])
       #expect(Set(dropped.map(\.target)) == Set(old.map { "\(parent)_\($0.suffix)" }))
@@ -319,7 +319,7 @@ import Testing
       #expect(!status.map(\.partition).contains("\(parent)_\(old[1].suffix)"))
 
       // Every run is logged.
-      #expect(try await count(owner, "SELECT count(*) FROM reelbase.maintenance_runs") >= 6)
+      #expect(try await owner.fetch(MaintenanceRun.self, readFrom: .primary).count >= 6)
     }
   }
 

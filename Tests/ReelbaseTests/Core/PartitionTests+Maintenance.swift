@@ -18,7 +18,7 @@ extension PartitionTests {
       try await owner.registerMaintenanceTask(name: ok, function: "\(s).ok()")
       try await owner.registerMaintenanceTask(name: fail, function: "\(s).fail()", runEvery: .hours(1))
       func tasks() async throws -> [String: MaintenanceTask] {
-        Dictionary(uniqueKeysWithValues: try await owner.listMaintenanceTasks(readFrom: .primary)
+        Dictionary(uniqueKeysWithValues: try await owner.fetch(MaintenanceTask.self, orderBy: "name", readFrom: .primary)
           .filter { $0.name.hasPrefix(s) }.map { ($0.name, $0) })
       }
       var listed = try await tasks()
@@ -65,7 +65,7 @@ extension PartitionTests {
         try await exec(admin, "CREATE TABLE \(s).owned (d date NOT NULL) PARTITION BY RANGE (d)")
         #expect(try await admin.createMonthlyPartition(tableName: "\(s).owned", year: 2026, month: 1) == "\(s).owned_2026_01")
         #expect(try await admin.runTask(name: "\(s)_now") == "ok")
-        #expect(try await admin.listMaintenanceTasks(readFrom: .primary).contains { $0.name == "\(s)_now" })
+        #expect(try await admin.fetch(MaintenanceTask.self, orderBy: "name", readFrom: .primary).contains { $0.name == "\(s)_now" })
         // Administrators register sets of tables they own, and tasks.
         try await admin.managePartitions(parent: "\(s).owned")
         try await admin.registerMaintenanceTask(name: "\(s)_admin", function: "pg_catalog.now()")
