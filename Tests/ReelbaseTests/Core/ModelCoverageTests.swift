@@ -1,0 +1,55 @@
+import Foundation
+import PostgresNIO
+import Reelbase
+import Testing
+
+/// Every table and view of every extension has a client model, and each model reads exactly
+/// the relation's columns: a column added in SQL without the model (or the reverse) fails.
+@Suite struct ModelCoverageTests {
+  let env: TestEnvironment
+  init() throws { env = try TestEnvironment.load() }
+
+  static let models: [any ReelbaseTable.Type] = [
+    // reelbase
+    PartitionSet.self, PartitionStatus.self, MaintenanceTask.self, MaintenanceRun.self,
+    RollupWatermark.self, VectorIndex.self, VectorIndexCentroid.self,
+    // learning
+    Creator.self, Student.self, Video.self, VideoChunk.self, VideoChunkList.self, Course.self,
+    CourseModule.self, ModuleLesson.self, WatchSession.self, AnalyticsEvent.self, ChatSession.self,
+    ChatMessage.self, VideoAnalyticsDay.self, UsageMetricsDay.self,
+    // market
+    MarketContext.self, AnalyzedVideo.self, AnalyzedVideoList.self, Concept.self, ViewerOverlay.self,
+    ListingWindow.self, MarketTransaction.self, PurchasedConcept.self, ProducedContent.self,
+    ArbitrageMetric.self, ModelVersion.self, FeatureImportanceSnapshot.self, VideoRating.self,
+    VideoRatingSummary.self, RatingDisagreement.self,
+  ]
+
+  struct Relation: ReelbaseRow { var name: String; var columns: [String] }
+
+  @Test func everyTableAndViewHasAModelWithItsColumns() async throws {
+    try await env.withClient(env.superuser) { db in
+      let relations = try await db.rows(
+        """
+        SELECT format('%s.%s', n.nspname, c.relname) AS name,
+               array(SELECT a.attname::text FROM pg_attribute a
+                     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN ('reelbase', 'learning', 'market') AND c.relkind IN ('r', 'p', 'v', 'm')
+          AND NOT c.relispartition
+        """, .read(.primary)
+      ).map { try Relation(row: $0, context: "pg_class") }
+      let byModel = Dictionary(uniqueKeysWithValues: Self.models.map { ($0.tableName, $0) })
+      #expect(Set(relations.map(\.name)) == Set(byModel.keys))
+      for relation in relations {
+        guard let model = byModel[relation.name] else { continue }
+        #expect(Set(model.columns) == Set(relation.columns), "\(relation.name)")
+        // Whatever rows the tests left there decode.
+        _ = try await fetchSome(db, model)
+      }
+    }
+  }
+
+  private func fetchSome<M: ReelbaseTable>(_ db: ReelbaseClient, _ model: M.Type) async throws -> [M] {
+    try await db.fetch(M.self, limit: 20, readFrom: .primary)
+  }
+}
