@@ -88,14 +88,14 @@ extension ReelbaseQueryable {
   /// ``ReelbaseError/Code/invalidInput`` for a batch size out of range or an infinite clock.
   @discardableResult
   public func expireListings(now: Date? = nil, batchSize: Int = 1000) async throws -> Int {
-    try await required("market.expire_listings", ["p_now": now, "p_batch_size": try int32(batchSize)])
+    try await required("market.expire_listings", ["p_now": now, "p_batch_size": try integerArgument(batchSize)])
   }
 
   /// `market.archive_listings`: archives one batch of expired listings, and of sold-out ones
   /// whose window ended; returns how many. Refusals as ``expireListings(now:batchSize:)``.
   @discardableResult
   public func archiveListings(now: Date? = nil, batchSize: Int = 1000) async throws -> Int {
-    try await required("market.archive_listings", ["p_now": now, "p_batch_size": try int32(batchSize)])
+    try await required("market.archive_listings", ["p_now": now, "p_batch_size": try integerArgument(batchSize)])
   }
 
   /// `market.expire_cashback`: expires one batch of cashback pending 30 days after purchase
@@ -103,19 +103,19 @@ extension ReelbaseQueryable {
   /// ``expireListings(now:batchSize:)``, and 0A000 outside READ COMMITTED.
   @discardableResult
   public func expireCashback(now: Date? = nil, batchSize: Int = 10000) async throws -> Int {
-    try await required("market.expire_cashback", ["p_now": now, "p_batch_size": try int32(batchSize)])
+    try await required("market.expire_cashback", ["p_now": now, "p_batch_size": try integerArgument(batchSize)])
   }
 
   /// `market.run_sweeps`: one batch of each sweep, in order (expire listings, archive listings,
   /// expire cashback); what each changed. Refusals as ``expireCashback(now:batchSize:)``.
   @discardableResult
   public func runSweeps(now: Date? = nil, batchSize: Int = 1000) async throws -> [MarketSweepResult] {
-    try await call("market.run_sweeps", ["p_now": now, "p_batch_size": try int32(batchSize)])
+    try await call("market.run_sweeps", ["p_now": now, "p_batch_size": try integerArgument(batchSize)])
   }
 }
 
 /// An `integer` argument; beyond it is what the server says of a bigint cast to integer.
-func int32(_ value: Int) throws -> Int32 {
+func integerArgument(_ value: Int) throws -> Int32 {
   guard let value = Int32(exactly: value) else {
     throw ReelbaseError(.outOfRange, "\(value) is out of range for type integer", sqlState: "22003")
   }

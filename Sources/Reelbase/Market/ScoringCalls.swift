@@ -114,7 +114,7 @@ extension ReelbaseQueryable {
     async throws -> [SimilarVideo]
   {
     try await call(
-      "market.similar_videos", ["p_video_id": videoID, "p_match_count": try int32(matchCount)],
+      "market.similar_videos", ["p_video_id": videoID, "p_match_count": try integerArgument(matchCount)],
       .read(readFrom))
   }
 
@@ -125,7 +125,7 @@ extension ReelbaseQueryable {
     async throws -> [SimilarVideo]
   {
     try await call(
-      "market.search_videos", ["query_embedding": queryEmbedding, "match_count": try int32(matchCount)],
+      "market.search_videos", ["query_embedding": queryEmbedding, "match_count": try integerArgument(matchCount)],
       .read(readFrom))
   }
 
@@ -133,7 +133,7 @@ extension ReelbaseQueryable {
   /// embeddings (nil arguments: the server chooses); until then searches scan exactly.
   public func buildVideoIndex(lists: Int? = nil, sampleRows: Int? = nil) async throws -> VectorIndexBuild {
     let arguments: SQLArguments = [
-      "lists": try lists.map(int32), "sample_rows": try sampleRows.map(int32),
+      "lists": try lists.map(integerArgument), "sample_rows": try sampleRows.map(integerArgument),
     ]
     let (call, binds) = try arguments.call("market.build_video_index")
     guard let row = try await rows(PostgresQuery(unsafeSQL: "SELECT * FROM \(call)", binds: binds), .write).first

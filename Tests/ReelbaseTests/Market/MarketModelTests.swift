@@ -225,6 +225,8 @@ import Testing
       // With an IVF index of one list the search visits every video: the same answer.
       let build = try await admin.buildVideoIndex(lists: 1)
       #expect(build.listCount == 1 && build.assignedRows >= 3)
+      let filed = try await admin.fetch(AnalyzedVideoList.self, where: "video_id = ANY(\(ids))", readFrom: .primary)
+      #expect(Set(filed.map(\.videoID)) == Set(ids) && filed.allSatisfy { $0.ivfList == 0 })
       #expect(try await admin.similarVideos(videoID: ids[0], matchCount: 2, readFrom: .primary).map(\.videoID)
         == [ids[1], ids[2]])
 
