@@ -84,7 +84,8 @@ public struct VideoRating: ReelbaseTable, Hashable, Identifiable {
   /// computes from the rating.
   public var aiPrediction: JSONValue?
   public var ratedAt: Date?
-  /// Who rated (the identity of the rating transaction unless given).
+  /// Who rated. ``ReelbaseQueryable/rateVideo(videoID:overallScore:dimensions:notes:tags:aiPrediction:raterID:raterType:ratedAt:)``
+  /// defaults it to the transaction's identity, as the column does; this default is a new id.
   public var raterID = UUID()
   public var raterType = RaterType.owner
 
