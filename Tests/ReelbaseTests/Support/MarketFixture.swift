@@ -25,23 +25,27 @@ struct MarketFixture: Sendable {
     let tag = UUID().uuidString.lowercased()
     let home = try await uniqueMarket(admin, region: "Home \(tag.prefix(8))", ppi: 1.0, currency: "USD")
     let cheap = try await uniqueMarket(admin, region: "Cheap \(tag.prefix(8))", ppi: 0.28, currency: "IDR")
-    let model = try await admin.createModelVersion(
-      versionTag: "test-\(tag)", trainedAt: Date(timeIntervalSince1970: 1_765_756_800),
-      trainingVideoCount: 200,
-      featureWeights: ["script.replicability.score": 0.5, "trends.memeDependent": -0.7],
-      accuracyMetrics: ["mae": 0.12, "rmse": 0.15, "r2": 0.68])
-    let video = try await admin.createAnalyzedVideo(
-      videoURL: "https://www.tiktok.com/@test/video/\(tag)", platform: .tiktok,
-      platformVideoID: tag, metadata: ["duration": 21], visualAnalysis: analysis,
-      contentEmbedding: randomEmbedding(), analyzedAt: Date())
-    let concept = try await admin.createConcept(
-      sourceVideoID: video.id, conceptCore: "Employee dreads admitting a mistake \(tag.prefix(8))",
-      templateDescription: "Open on the dread, cut to the deadpan boss",
-      requiredElements: ["dread", "deadpan"], variableElements: ["setting"],
-      originMarketID: home.id)
-    let overlay = try await admin.createViewerOverlay(
-      conceptID: concept.id, overlayType: .subtitle, languageCode: "id",
-      content: "Ah, aku sudah menangis.", timestampStart: 2.0, timestampEnd: 3.5)
+    let model = try await admin.insert(ModelVersion {
+      $0.versionTag = "test-\(tag)"; $0.trainedAt = Date(timeIntervalSince1970: 1_765_756_800)
+      $0.trainingVideoCount = 200
+      $0.weights = ["script.replicability.score": 0.5, "trends.memeDependent": -0.7]
+      $0.accuracyMetrics = ["mae": 0.12, "rmse": 0.15, "r2": 0.68]
+    })
+    let video = try await admin.insert(AnalyzedVideo {
+      $0.videoURL = "https://www.tiktok.com/@test/video/\(tag)"; $0.platform = .tiktok
+      $0.platformVideoID = tag; $0.metadata = ["duration": 21]; $0.visualAnalysis = analysis
+      $0.contentEmbedding = randomEmbedding(); $0.analyzedAt = Date()
+    })
+    let concept = try await admin.insert(Concept {
+      $0.sourceVideoID = video.id; $0.conceptCore = "Employee dreads admitting a mistake \(tag.prefix(8))"
+      $0.templateDescription = "Open on the dread, cut to the deadpan boss"
+      $0.requiredElements = ["dread", "deadpan"]; $0.variableElements = ["setting"]
+      $0.originMarketID = home.id
+    })
+    let overlay = try await admin.insert(ViewerOverlay {
+      $0.conceptID = concept.id; $0.overlayType = .subtitle; $0.languageCode = "id"
+      $0.content = "Ah, aku sudah menangis."; $0.timestampStart = 2.0; $0.timestampEnd = 3.5
+    })
     return MarketFixture(
       home: home, cheap: cheap, model: model, video: video, concept: concept, overlay: overlay)
   }
@@ -55,9 +59,10 @@ struct MarketFixture: Sendable {
     for _ in 0..<50 {
       let code = String([letters.randomElement()!, letters.randomElement()!])
       do {
-        return try await admin.createMarketContext(
-          countryCode: code, regionName: region, primaryLanguage: "en",
-          purchasingPowerIndex: ppi, currencyCode: currency, subtitlePriority: 3)
+        return try await admin.insert(MarketContext {
+          $0.countryCode = code; $0.regionName = region; $0.primaryLanguage = "en"
+          $0.purchasingPowerIndex = ppi; $0.currencyCode = currency; $0.subtitlePriority = 3
+        })
       } catch let error as ReelbaseError where error.code == .duplicate {
         lastError = error
       }
@@ -79,7 +84,7 @@ struct MarketFixture: Sendable {
     let id = try await admin.listConcept(
       conceptID: conceptID ?? concept.id, marketContextID: market.id, basePriceUSD: price,
       windowStart: Date().addingTimeInterval(-3600), perMarketCap: perMarketCap, globalCap: globalCap)
-    guard let listing = try await admin.getListing(id: id, readFrom: .primary) else {
+    guard let listing = try await admin.find(ListingWindow.self, id: id, readFrom: .primary) else {
       throw ReelbaseError(.notFound, "listing \(id) just made is missing")
     }
     return listing

@@ -19,26 +19,33 @@ import Testing
       let listingID = try await admin.listConcept(
         conceptID: f.concept.id, marketContextID: f.cheap.id, basePriceUSD: Decimal(string: "41.00")!,
         windowStart: start, perMarketCap: 3, globalCap: 10)
-      let listing = try #require(try await admin.getListing(id: listingID, readFrom: .primary))
+      let listing = try #require(try await admin.find(ListingWindow.self, id: listingID, readFrom: .primary))
       #expect(listing.basePriceUSD == Decimal(string: "41")!)
       #expect(listing.listedPrice == Decimal(string: "11.48")!)
       #expect(listing.windowStart == start)
       #expect(listing.windowEnd.timeIntervalSince(listing.windowStart) == 72 * 3600)
       #expect(listing.status == .active)
       #expect(listing.soldCount == 0 && listing.perMarketCap == 3 && listing.globalCap == 10)
-      #expect(try await admin.listListings(status: .active, marketID: f.cheap.id, readFrom: .primary) == [listing])
-      #expect(try await admin.listListings(status: .soldOut, marketID: f.cheap.id, readFrom: .primary).isEmpty)
+      #expect(try await admin.fetch(
+        ListingWindow.self, where: "status = \(ListingStatus.active) AND market_context_id = \(f.cheap.id)",
+        orderBy: "window_end, id", readFrom: .primary) == [listing])
+      #expect(try await admin.fetch(
+        ListingWindow.self, where: "status = \(ListingStatus.soldOut) AND market_context_id = \(f.cheap.id)",
+        readFrom: .primary
+      ).isEmpty)
 
       let buyer = UUID()
       let other = UUID()
       try await env.withClient(env.appRole) { app in
         // The shop window is public, also without an identity.
-        #expect(try await app.listListings(conceptID: f.concept.id, readFrom: .primary).map(\.id) == [listingID])
+        #expect(try await app.fetch(ListingWindow.self, where: "concept_id = \(f.concept.id)", readFrom: .primary)
+          .map(\.id) == [listingID])
 
         let (transactionID, mine, purchased, overlays) = try await app.withIdentity(buyer) { tx in
           let id = try await tx.purchaseListing(listingWindowID: listingID)
-          return (id, try await tx.listMyTransactions(), try await tx.listPurchasedConcepts(),
-                  try await tx.listViewerOverlays(conceptID: f.concept.id))
+          return (id, try await tx.fetch(MarketTransaction.self, where: "buyer_id = reelbase.current_user_id()"),
+                  try await tx.fetch(PurchasedConcept.self, orderBy: "purchased_at DESC, transaction_id"),
+                  try await tx.fetch(ViewerOverlay.self, where: "concept_id = \(f.concept.id)"))
         }
         let purchase = try #require(mine.first)
         #expect(mine.count == 1)
@@ -62,21 +69,24 @@ import Testing
 
         // Another buyer sees none of it.
         try await app.withIdentity(other) { tx async throws in
-          #expect(try await tx.listMyTransactions().isEmpty)
-          #expect(try await tx.getTransaction(id: transactionID) == nil)
-          #expect(try await tx.listTransactions(buyerID: buyer).isEmpty)
-          #expect(try await tx.listPurchasedConcepts().isEmpty)
-          #expect(try await tx.listViewerOverlays(conceptID: f.concept.id).isEmpty)
+          #expect(try await tx.fetch(MarketTransaction.self, where: "buyer_id = reelbase.current_user_id()").isEmpty)
+          #expect(try await tx.find(MarketTransaction.self, id: transactionID) == nil)
+          #expect(try await tx.fetch(MarketTransaction.self, where: "buyer_id = \(buyer)").isEmpty)
+          #expect(try await tx.fetch(PurchasedConcept.self).isEmpty)
+          #expect(try await tx.fetch(ViewerOverlay.self, where: "concept_id = \(f.concept.id)").isEmpty)
         }
         // Without an identity, nothing either.
-        #expect(try await app.listMyTransactions(readFrom: .primary).isEmpty)
+        #expect(try await app.fetch(
+          MarketTransaction.self, where: "buyer_id = reelbase.current_user_id()", readFrom: .primary
+        ).isEmpty)
       }
 
       // The administrator sees the sale, the count and the route home -> cheap.
-      #expect(try await admin.getListing(id: listingID, readFrom: .primary)?.soldCount == 1)
-      let sales = try await admin.listTransactions(conceptID: f.concept.id, readFrom: .primary)
+      #expect(try await admin.find(ListingWindow.self, id: listingID, readFrom: .primary)?.soldCount == 1)
+      let sales = try await admin.fetch(MarketTransaction.self, where: "concept_id = \(f.concept.id)", readFrom: .primary)
       #expect(sales.map(\.buyerID) == [buyer])
-      let route = try #require(try await admin.listArbitrageMetrics(conceptID: f.concept.id, readFrom: .primary).first)
+      let route = try #require(try await admin.fetch(
+        ArbitrageMetric.self, where: "concept_id = \(f.concept.id)", readFrom: .primary).first)
       #expect(route.originMarketID == f.home.id && route.targetMarketID == f.cheap.id)
       #expect(route.totalSales == 1)
       // First sale about an hour after the window opened.
@@ -101,19 +111,21 @@ import Testing
           _ = try await app.withIdentity(UUID()) { tx in try await tx.purchaseListing(listingWindowID: cheap.id) }
         }
         #expect(perMarket?.isCapReached == true)
-        #expect(try await admin.getListing(id: cheap.id, readFrom: .primary)?.status == .soldOut)
+        #expect(try await admin.find(ListingWindow.self, id: cheap.id, readFrom: .primary)?.status == .soldOut)
 
         // The third sale of the concept, in the home market, reaches the global cap ...
         _ = try await app.withIdentity(UUID()) { tx in try await tx.purchaseListing(listingWindowID: home.id) }
-        #expect(try await admin.getListing(id: home.id, readFrom: .primary)?.status == .soldOut)
+        #expect(try await admin.find(ListingWindow.self, id: home.id, readFrom: .primary)?.status == .soldOut)
         // ... so the home listing refuses although it sold 1 of 5.
         let global = await expectReelbaseError(.globalCapReached, sqlState: "RB003") {
           _ = try await app.withIdentity(UUID()) { tx in try await tx.purchaseListing(listingWindowID: home.id) }
         }
         #expect(global?.isCapReached == true)
       }
-      #expect(try await admin.listTransactions(conceptID: f.concept.id, readFrom: .primary).count == 3)
-      let routes = try await admin.listArbitrageMetrics(conceptID: f.concept.id, readFrom: .primary)
+      #expect(try await admin.fetch(MarketTransaction.self, where: "concept_id = \(f.concept.id)", readFrom: .primary)
+        .count == 3)
+      let routes = try await admin.fetch(
+        ArbitrageMetric.self, where: "concept_id = \(f.concept.id)", orderBy: "total_sales DESC, id", readFrom: .primary)
       #expect(routes.map(\.totalSales) == [2, 1])
       #expect(routes.map(\.targetMarketID) == [f.cheap.id, f.home.id])
     }
@@ -152,7 +164,7 @@ import Testing
           _ = try await app.listConcept(conceptID: f.concept.id, marketContextID: f.home.id, basePriceUSD: 1)
         }
       }
-      #expect(try await admin.getListing(id: open.id, readFrom: .primary)?.soldCount == 0)
+      #expect(try await admin.find(ListingWindow.self, id: open.id, readFrom: .primary)?.soldCount == 0)
       #expect(ReelbaseError.code(forSQLState: "RB001") == .listingNotActive)
       #expect(ReelbaseError.code(forSQLState: "RB002") == .marketCapReached)
       #expect(ReelbaseError.code(forSQLState: "RB003") == .globalCapReached)
@@ -165,7 +177,7 @@ import Testing
       let start = Date(timeIntervalSince1970: 1_780_000_000)
       // The server's default window start is now.
       let now = try await admin.listConcept(conceptID: f.concept.id, marketContextID: f.home.id, basePriceUSD: 5)
-      let listed = try #require(try await admin.getListing(id: now, readFrom: .primary))
+      let listed = try #require(try await admin.find(ListingWindow.self, id: now, readFrom: .primary))
       #expect(abs(listed.windowStart.timeIntervalSinceNow) < 60)
       #expect(listed.perMarketCap == 5 && listed.globalCap == 15)
       _ = try await admin.listConcept(
@@ -194,7 +206,9 @@ import Testing
       await expectReelbaseError(.notFound, sqlState: "23503") {
         _ = try await admin.listConcept(conceptID: UUID(), marketContextID: f.home.id, basePriceUSD: 5)
       }
-      try await admin.setConceptArchived(id: f.concept.id)
+      var archived = f.concept
+      archived.archived = true
+      try await admin.update(archived)
       await expectReelbaseError(.invalidState, sqlState: "55000") {
         _ = try await admin.listConcept(
           conceptID: f.concept.id, marketContextID: f.home.id, basePriceUSD: 5,

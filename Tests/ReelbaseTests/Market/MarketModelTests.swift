@@ -13,28 +13,28 @@ import Testing
   @Test func activatingAModelDeactivatesThePreviousOne() async throws {
     try await env.withClient { admin in
       let tag = UUID().uuidString.lowercased()
-      let a = try await admin.createModelVersion(
-        versionTag: "a-\(tag)", trainedAt: Date(), trainingVideoCount: 10, featureWeights: ["x": 1])
-      let b = try await admin.createModelVersion(
-        versionTag: "b-\(tag)", trainedAt: Date(), trainingVideoCount: 20, featureWeights: ["y": -0.5],
-        notes: "second")
+      let a = try await admin.insert(ModelVersion {
+        $0.versionTag = "a-\(tag)"; $0.trainingVideoCount = 10; $0.weights = ["x": 1]
+      })
+      let b = try await admin.insert(ModelVersion {
+        $0.versionTag = "b-\(tag)"; $0.trainingVideoCount = 20; $0.weights = ["y": -0.5]; $0.notes = "second"
+      })
       #expect(!a.isActive && !b.isActive)
       #expect(b.weights == ["y": -0.5])
       for (target, other) in [(a, b), (b, a), (b, a), (a, b)] {
         let active = try #require(try await admin.activateModelVersion(id: target.id))
         #expect(active.id == target.id && active.isActive)
-        #expect(try await admin.getActiveModelVersion(readFrom: .primary)?.id == target.id)
-        let all = try await admin.listModelVersions(readFrom: .primary)
+        #expect(try await admin.fetch(ModelVersion.self, where: "is_active", readFrom: .primary).first?.id == target.id)
+        let all = try await admin.fetch(ModelVersion.self, orderBy: "trained_at DESC, id", readFrom: .primary)
         #expect(all.filter(\.isActive).map(\.id) == [target.id])
         #expect(all.first { $0.id == other.id }?.isActive == false)
       }
       // An unknown id changes nothing.
       #expect(try await admin.activateModelVersion(id: UUID()) == nil)
-      #expect(try await admin.getActiveModelVersion(readFrom: .primary)?.id == a.id)
+      #expect(try await admin.fetch(ModelVersion.self, where: "is_active", readFrom: .primary).first?.id == a.id)
       // A second active model is refused by the single-active index.
       await expectReelbaseError(.duplicate, sqlState: "23505") {
-        _ = try await admin.createModelVersion(
-          versionTag: "c-\(tag)", trainedAt: Date(), trainingVideoCount: 0, featureWeights: [:], isActive: true)
+        _ = try await admin.insert(ModelVersion { $0.versionTag = "c-\(tag)"; $0.isActive = true })
       }
     }
   }
@@ -44,12 +44,13 @@ import Testing
       let f = try await MarketFixture.make(admin)
       // 0.5 x 8 (replicability) - 0.7 x 0 (false) = 4; the string and the missing path count
       // as missing.
-      let model = try await admin.createModelVersion(
-        versionTag: "score-\(UUID().uuidString)", trainedAt: Date(), trainingVideoCount: 5,
-        featureWeights: [
+      let model = try await admin.insert(ModelVersion {
+        $0.versionTag = "score-\(UUID().uuidString)"; $0.trainingVideoCount = 5
+        $0.weights = [
           "script.replicability.score": 0.5, "trends.memeDependent": -0.7,
           "audio.musicGenre": 3, "visual.colorDiversity": 2,
-        ])
+        ]
+      })
       let expected = 10 / (1 + exp(-4.0))
       let score = try await admin.scoreVideo(videoID: f.video.id, modelVersionID: model.id)
       #expect(abs(score.rawScore - 4) < 1e-12)
@@ -61,14 +62,16 @@ import Testing
 
       let stored = try await admin.scoreConcept(conceptID: f.concept.id, modelVersionID: model.id)
       #expect(abs(stored - expected) < 1e-9)
-      let concept = try #require(try await admin.getConcept(id: f.concept.id, readFrom: .primary))
+      let concept = try #require(try await admin.find(Concept.self, id: f.concept.id, readFrom: .primary))
       #expect(concept.modelVersionID == model.id)
       #expect(abs((concept.viralityScore ?? -1) - expected) < 1e-9)
 
       // The fixture's model: 0.5 x 8 = 4 as well (memeDependent false).
       #expect(abs(try await admin.scoreVideo(videoID: f.video.id, modelVersionID: f.model.id).rawScore - 4) < 1e-12)
 
-      let bare = try await admin.createAnalyzedVideo(videoURL: "https://www.youtube.com/watch?v=\(UUID())", platform: .youtube)
+      let bare = try await admin.insert(AnalyzedVideo {
+        $0.videoURL = "https://www.youtube.com/watch?v=\(UUID())"; $0.platform = .youtube
+      })
       await expectReelbaseError(.invalidState, sqlState: "55000") {
         _ = try await admin.scoreVideo(videoID: bare.id, modelVersionID: model.id)
       }
@@ -106,7 +109,7 @@ import Testing
           tags: ["restaurant", "gen-z-humor"], aiPrediction: prediction)
       }
       #expect(rating.raterID == owner && rating.raterType == .owner)
-      #expect(rating.dimensionScores == dims)
+      #expect(rating.dimensions == dims)
       #expect(rating.tags == ["restaurant", "gen-z-humor"])
       let disagreement = try #require(rating.userDisagreement)
       #expect(disagreement["overall_delta"] == -0.4)  // computed, the typed-in 99 replaced
@@ -122,16 +125,21 @@ import Testing
       #expect(again.userDisagreement?["overall_delta"] == -0.1)
       _ = try await admin.rateVideo(
         videoID: f.video.id, overallScore: 0.9, dimensions: dims, raterID: agent, raterType: .agent)
-      let ratings = try await admin.listVideoRatings(videoID: f.video.id, readFrom: .primary)
+      let ratings = try await admin.fetch(VideoRating.self, where: "video_id = \(f.video.id)", readFrom: .primary)
       #expect(Set(ratings.map(\.raterID)) == [owner, agent])
-      #expect(try await admin.listVideoRatings(videoID: f.video.id, raterType: .agent, readFrom: .primary).map(\.raterID) == [agent])
+      #expect(try await admin.fetch(
+        VideoRating.self, where: "video_id = \(f.video.id) AND rater_type = \(RaterType.agent)", readFrom: .primary
+      ).map(\.raterID) == [agent])
 
-      let summary = try #require(try await admin.getVideoRatingSummary(videoID: f.video.id, readFrom: .primary))
+      let summary = try #require(try await admin.fetch(
+        VideoRatingSummary.self, where: "video_id = \(f.video.id)", readFrom: .primary).first)
       #expect(summary.raterCount == 2 && summary.ownerCount == 1 && summary.agentCount == 1)
       #expect(abs(summary.meanOverall - 0.75) < 1e-12)
       #expect(abs((summary.agentOwnerSpread ?? 0) - 0.3) < 1e-12)
       #expect(abs(summary.overallRange - 0.3) < 1e-12)
-      let rows = try await admin.listRatingDisagreements(videoID: f.video.id, readFrom: .primary)
+      let rows = try await admin.fetch(
+        RatingDisagreement.self, where: "video_id = \(f.video.id)", orderBy: "rated_at DESC NULLS LAST, rating_id, dimension",
+        readFrom: .primary)
       #expect(rows.map(\.dimension) == ["overall"])
       #expect(rows.first?.delta == -0.1 && rows.first?.predicted == 0.7 && rows.first?.rated == 0.6)
 
@@ -161,17 +169,18 @@ import Testing
       ]
       let negative = [FeatureImportance(feature: "trends.memeDependent", correlation: -0.68, rank: 1)]
       let at = Date(timeIntervalSince1970: 1_765_756_800)
-      let snapshot = try await admin.createFeatureImportanceSnapshot(
-        modelVersionID: f.model.id, trainingCount: 200, topPositiveFeatures: positive,
-        topNegativeFeatures: negative, prunedFeatures: ["visual.colorDiversity"],
-        notes: "Pruned 15 features", snapshotAt: at)
+      let snapshot = try await admin.insert(FeatureImportanceSnapshot {
+        $0.modelVersionID = f.model.id; $0.trainingCount = 200; $0.positiveFeatures = positive
+        $0.negativeFeatures = negative; $0.prunedFeatures = ["visual.colorDiversity"]
+        $0.notes = "Pruned 15 features"; $0.snapshotAt = at
+      })
       #expect(snapshot.positiveFeatures == positive)
       #expect(snapshot.negativeFeatures == negative)
       #expect(snapshot.snapshotAt == at)
-      #expect(try await admin.listFeatureImportanceSnapshots(modelVersionID: f.model.id, readFrom: .primary) == [snapshot])
+      #expect(try await admin.fetch(
+        FeatureImportanceSnapshot.self, where: "model_version_id = \(f.model.id)", readFrom: .primary) == [snapshot])
       await expectReelbaseError(.notFound, sqlState: "23503") {
-        _ = try await admin.createFeatureImportanceSnapshot(
-          modelVersionID: UUID(), trainingCount: 1, topPositiveFeatures: [], topNegativeFeatures: [])
+        _ = try await admin.insert(FeatureImportanceSnapshot { $0.modelVersionID = UUID(); $0.trainingCount = 1 })
       }
     }
   }
@@ -184,9 +193,10 @@ import Testing
       let far = zip(base, MarketFixture.randomEmbedding()).map { $0 + 0.8 * $1 }
       var ids: [UUID] = []
       for embedding in [base, near, far] {
-        ids.append(try await admin.createAnalyzedVideo(
-          videoURL: "https://www.instagram.com/reel/\(UUID())", platform: .instagram,
-          contentEmbedding: embedding).id)
+        ids.append(try await admin.insert(AnalyzedVideo {
+          $0.videoURL = "https://www.instagram.com/reel/\(UUID())"; $0.platform = .instagram
+          $0.contentEmbedding = embedding
+        }).id)
       }
       func cosine(_ a: [Float], _ b: [Float]) -> Float {
         var dot: Float = 0, na: Float = 0, nb: Float = 0
@@ -215,10 +225,12 @@ import Testing
       // With an IVF index of one list the search visits every video: the same answer.
       let build = try await admin.buildVideoIndex(lists: 1)
       #expect(build.listCount == 1 && build.assignedRows >= 3)
+      let filed = try await admin.fetch(AnalyzedVideoList.self, where: "video_id = ANY(\(ids))", readFrom: .primary)
+      #expect(Set(filed.map(\.videoID)) == Set(ids) && filed.allSatisfy { $0.ivfList == 0 })
       #expect(try await admin.similarVideos(videoID: ids[0], matchCount: 2, readFrom: .primary).map(\.videoID)
         == [ids[1], ids[2]])
 
-      let bare = try await admin.createAnalyzedVideo(videoURL: "https://www.tiktok.com/@x/\(UUID())")
+      let bare = try await admin.insert(AnalyzedVideo { $0.videoURL = "https://www.tiktok.com/@x/\(UUID())" })
       await expectReelbaseError(.invalidState, sqlState: "55000") {
         _ = try await admin.similarVideos(videoID: bare.id, readFrom: .primary)
       }
