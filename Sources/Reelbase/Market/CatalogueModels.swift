@@ -63,10 +63,9 @@ public struct AnalyzedVideo: ReelbaseTable, Hashable, Identifiable {
 /// An analysed video without its embedding (`market.analyzed_videos`), for listings: the
 /// embedding is 6 KB a row. Reads only.
 public struct AnalyzedVideoSummary: ReelbaseTable, Hashable, Identifiable {
-  // A derived table, so the row says whether there is an embedding without carrying it.
-  public static let tableName = """
-    (SELECT *, content_embedding IS NOT NULL AS has_embedding FROM market.analyzed_videos) AS analyzed_videos
-    """
+  public static let tableName = "market.analyzed_videos"
+  // Whether there is an embedding, without carrying it.
+  public static let columnExpressions = ["has_embedding": "content_embedding IS NOT NULL"]
   public var id = UUID()
   public var videoURL = ""
   /// The platform's own video id (column `video_id`).

@@ -128,24 +128,3 @@ public struct FeatureImportance: Sendable, Hashable {
     ["feature": .string(feature), "correlation": .number(correlation), "rank": .number(Double(rank))]
   }
 }
-
-// A model's properties are Codable; the rows never go through these (an interval binds and
-// decodes in PostgreSQL's binary format), they only give JSON a shape.
-// TODO(merge): belongs in SQLInterval.swift once its owner moves it to the row mechanism.
-extension SQLInterval: Codable {
-  enum CodingKeys: String, CodingKey { case months, days, microseconds }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      months: try c.decode(Int32.self, forKey: .months), days: try c.decode(Int32.self, forKey: .days),
-      microseconds: try c.decode(Int64.self, forKey: .microseconds))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(months, forKey: .months)
-    try c.encode(days, forKey: .days)
-    try c.encode(microseconds, forKey: .microseconds)
-  }
-}

@@ -79,42 +79,6 @@ import Testing
     }
   }
 
-  /// Every table and view of the market schema has a model that reads all of its columns.
-  @Test func everyTableAndViewHasAModel() async throws {
-    let models: [String: [String]] = [
-      MarketContext.tableName: MarketContext.columns, AnalyzedVideo.tableName: AnalyzedVideo.columns,
-      AnalyzedVideoList.tableName: AnalyzedVideoList.columns, Concept.tableName: Concept.columns,
-      ViewerOverlay.tableName: ViewerOverlay.columns, ListingWindow.tableName: ListingWindow.columns,
-      MarketTransaction.tableName: MarketTransaction.columns,
-      PurchasedConcept.tableName: PurchasedConcept.columns,
-      ProducedContent.tableName: ProducedContent.columns, ArbitrageMetric.tableName: ArbitrageMetric.columns,
-      ModelVersion.tableName: ModelVersion.columns,
-      FeatureImportanceSnapshot.tableName: FeatureImportanceSnapshot.columns,
-      VideoRating.tableName: VideoRating.columns, VideoRatingSummary.tableName: VideoRatingSummary.columns,
-      RatingDisagreement.tableName: RatingDisagreement.columns,
-    ]
-    try await env.withClient { admin in
-      let rows = try await admin.rows(
-        """
-        SELECT 'market.' || c.relname, a.attname::text FROM pg_catalog.pg_class c
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE c.relnamespace = 'market'::regnamespace AND c.relkind IN ('r', 'v', 'p')
-        """, .read(.primary))
-      var columns: [String: Set<String>] = [:]
-      for row in rows {
-        let (table, column) = try row.decode((String, String).self)
-        columns[table, default: []].insert(column)
-      }
-      #expect(Set(columns.keys) == Set(models.keys))
-      for (table, read) in models {
-        #expect(Set(read) == columns[table], "\(table)")
-      }
-      // The summaries read a subset: what buyers are granted, everything but the embedding.
-      #expect(Set(ConceptSummary.columns).isSubset(of: columns[Concept.tableName] ?? []))
-      #expect(Set(AnalyzedVideoSummary.columns).subtracting(columns[AnalyzedVideo.tableName] ?? []) == ["has_embedding"])
-    }
-  }
-
   @Test func catalogueChecksMapToErrorCodes() async throws {
     try await env.withClient { admin in
       let f = try await MarketFixture.make(admin)
