@@ -3,7 +3,9 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-packages=(postgresql-15 postgresql-server-dev-15 libpq-dev postgresql-15-cron postgresql-15-pgtap make gcc)
+# python3-psycopg: the fuzzer (scripts/fuzz), run with Debian's /usr/bin/python3.
+packages=(postgresql-15 postgresql-server-dev-15 libpq-dev postgresql-15-cron postgresql-15-pgtap make gcc
+  python3 python3-psycopg)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

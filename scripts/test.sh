@@ -91,6 +91,7 @@ say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh
 tap "dump and restore" bash scripts/test-dump-restore.sh
 tap "search_path" bash scripts/test-search-path.sh
+tap "fuzz" bash scripts/test-fuzz.sh
 tap "market concurrency" bash scripts/test-market-concurrency.sh
 tap "market sweeps" bash scripts/test-market-sweeps.sh
 
