@@ -4,13 +4,14 @@ import ReelbaseCore
 /// The per-row scoring functions. They run once per scanned row inside the executor, so they
 /// read the stored embedding in place (no copy when stored inline, see STORAGE MAIN) and return
 /// NULL, not an error, for rows that cannot be scored (NULL elements, non-finite values, zero
-/// vectors, a different length): one bad row must not fail a whole search.
+/// vectors, a different length, more than one dimension): one bad row must not fail a whole search.
 enum VectorKernels {
   /// `reelbase.unit_cosine(embedding, unit_query)`.
   static func unitCosine(_ call: FunctionCall) throws -> RbDatum? {
     try Float4ArrayView.read(call.datum(0)) { row in
       try Float4ArrayView.read(call.datum(1)) { query in
-        guard !row.hasNulls, !query.hasNulls, row.buffer.count == query.buffer.count,
+        guard !row.hasNulls, !query.hasNulls, row.dimensions <= 1, query.dimensions <= 1,
+          row.buffer.count == query.buffer.count,
           let base = row.buffer.baseAddress
         else { return nil }
         rb_prefetch(base, row.buffer.count * MemoryLayout<Float>.stride)

@@ -123,6 +123,10 @@ SELECT reelbase.cosine_similarity('{3e38,3e38}', '{3e38,3e38}') AS largest,
 -- A two-dimensional array is refused (its elements are not a vector).
 SELECT reelbase.cosine_similarity('{{1,2},{3,4}}', '{{1,2},{3,4}}');
 \echo :LAST_ERROR_SQLSTATE
+-- The per-row kernel scores no two-dimensional array either: one bad row gives NULL, not an error.
+SELECT reelbase.unit_cosine('{{1,2},{3,4}}', '{1,2,3,4}') IS NULL AS row_2d,
+       reelbase.unit_cosine('{1,2,3,4}', '{{1,2},{3,4}}') IS NULL AS query_2d,
+       reelbase.unit_cosine('{1,0}', '{1,0}') AS same;
 
 -- IVF index: build it (4 lists over the 113 chunks with embeddings, deleted video included).
 CREATE TEMP TABLE chunk_positions AS SELECT id, ctid AS position FROM learning.video_chunks;
