@@ -161,6 +161,19 @@ int32_t rb_worker_run_once(void);
 /* Writes message to the server log at LOG level; an error doing so is logged and cleared. */
 void rb_worker_log(const char *message);
 
+/* ---- regular expressions for JSON Schema patterns (regex.c); guarded ---- */
+/* A memory context for compiled patterns, deleted with everything in it. */
+bool rb_regex_context_create(void **context);
+bool rb_regex_context_delete(void *context);
+/* Compiles an advanced regular expression (UTF-8) into context. An invalid pattern is not an
+   error: *regex is NULL and message holds the reason. */
+bool rb_regex_compile(void *context, const char *pattern, int32_t length, void **regex,
+                      char *message, size_t message_size);
+/* Whether the expression matches anywhere in subject (UTF-8). */
+bool rb_regex_match(void *regex, const char *subject, int32_t length, bool *matched);
+/* Raises "stack depth limit exceeded" before recursion can overflow the stack. */
+bool rb_check_stack_depth(void);
+
 /* ---- server services (services.c) ---- */
 bool rb_check_for_interrupts(void);
 /* *value is NULL when the setting does not exist. */
