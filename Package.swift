@@ -45,6 +45,8 @@ let package = Package(
     .target(
       name: "Reelbase",
       dependencies: [
+        // Pure Swift, no server headers: the client shares its event types with the extension.
+        "ReelbaseCore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

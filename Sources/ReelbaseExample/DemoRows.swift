@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Reelbase
 
 /// The example's own creator, student and video, found by their Whop ids or created on the
@@ -30,18 +31,17 @@ struct DemoRows: Sendable {
         })
       }
       guard let student else { throw ReelbaseError(.unexpectedResponse, "no demo student") }
-      let existing = try await tx.listVideos(creatorID: creator.id, limit: 1)
-      let video: Video
-      if let first = existing.first {
-        video = first
-      } else {
-        video = try await tx.createVideo(
-          creatorID: creator.id, title: "Swift on the server, part 1", sourceType: .youtube,
-          youtubeVideoID: "dQw4w9WgXcQ", durationSeconds: 3600, status: .completed)
-        try await tx.trackVideoEvent(
-          eventType: .videoImported, videoID: video.id, creatorID: creator.id,
-          metadata: .videoImported(VideoImportedMetadata(sourceType: .youtube, durationSeconds: 3600)))
+      let live: PostgresQuery = "creator_id = \(creator.id) AND NOT is_deleted"
+      if let video = try await tx.fetch(Video.self, where: live, orderBy: "created_at DESC, id", limit: 1).first {
+        return DemoRows(creator: creator, student: student, video: video)
       }
+      let video = try await tx.insert(Video {
+        $0.creatorID = creator.id; $0.title = "Swift on the server, part 1"; $0.sourceType = .youtube
+        $0.youtubeVideoID = "dQw4w9WgXcQ"; $0.durationSeconds = 3600; $0.status = .completed
+      })
+      try await tx.trackVideoEvent(
+        eventType: .videoImported, videoID: video.id, creatorID: creator.id,
+        metadata: .videoImported(VideoImportedMetadata(sourceType: .youtube, durationSeconds: 3600)))
       return DemoRows(creator: creator, student: student, video: video)
     }
   }

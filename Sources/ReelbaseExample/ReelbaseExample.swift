@@ -75,9 +75,10 @@ struct ReelbaseExample: AsyncParsableCommand {
     let watched = min(max(watchSeconds, 0), duration)
     let percent = watched * 100 / duration
     return try await client.withIdentity(demo.student.id) { tx in
-      let session = try await tx.startWatchSession(
-        videoID: demo.video.id, studentID: demo.student.id, deviceType: .desktop,
-        referrerType: .coursePage, metadata: ["playback_speed": 1.25])
+      let session = try await tx.insert(WatchSession {
+        $0.videoID = demo.video.id; $0.studentID = demo.student.id; $0.deviceType = .desktop
+        $0.referrerType = .coursePage; $0.metadata = ["playback_speed": 1.25]
+      })
       var ids = [
         try await tx.trackVideoEvent(
           eventType: .videoStarted, videoID: demo.video.id, creatorID: demo.creator.id,
@@ -107,7 +108,8 @@ struct ReelbaseExample: AsyncParsableCommand {
       (try await tx.getStudentTotalWatchTime(studentID: demo.student.id, videoID: demo.video.id),
        try await tx.getStudentHighestCompletion(studentID: demo.student.id, videoID: demo.video.id),
        try await tx.hasStudentCompletedVideo(studentID: demo.student.id, videoID: demo.video.id),
-       try await tx.listWatchSessions(studentID: demo.student.id, videoID: demo.video.id).count)
+       try await tx.fetch(
+         WatchSession.self, where: "student_id = \(demo.student.id) AND video_id = \(demo.video.id)").count)
     }
     print("watch sessions:        \(sessions)")
     print("total watch time:      \(total) s (\(total / 60) min)")

@@ -132,13 +132,8 @@ extension ReelbaseQueryable {
   /// `market.build_video_index`: builds or rebuilds the IVF index of the analysed videos'
   /// embeddings (nil arguments: the server chooses); until then searches scan exactly.
   public func buildVideoIndex(lists: Int? = nil, sampleRows: Int? = nil) async throws -> VectorIndexBuild {
-    let arguments: SQLArguments = [
-      "lists": try lists.map(integerArgument), "sample_rows": try sampleRows.map(integerArgument),
-    ]
-    let (call, binds) = try arguments.call("market.build_video_index")
-    guard let row = try await rows(PostgresQuery(unsafeSQL: "SELECT * FROM \(call)", binds: binds), .write).first
-    else { throw ReelbaseError(.unexpectedResponse, "market.build_video_index returned no row") }
-    // VectorIndexBuild is not a ReelbaseRow yet (not this file's).
-    return try VectorIndexBuild(row: row)
+    try await oneCall(
+      "market.build_video_index",
+      ["lists": try lists.map(integerArgument), "sample_rows": try sampleRows.map(integerArgument)])
   }
 }

@@ -3,7 +3,7 @@ import PostgresNIO
 import Reelbase
 import Testing
 
-/// Every table and view of the converted schemas has a client model, and each model reads exactly
+/// Every table and view of the three schemas has a client model, and each model reads exactly
 /// the relation's columns: a column added in SQL without the model (or the reverse) fails.
 @Suite struct ModelCoverageTests {
   let env: TestEnvironment
@@ -13,6 +13,10 @@ import Testing
     // reelbase
     PartitionSet.self, PartitionStatus.self, MaintenanceTask.self, MaintenanceRun.self,
     RollupWatermark.self, VectorIndex.self, VectorIndexCentroid.self,
+    // learning
+    Creator.self, Student.self, Video.self, VideoChunk.self, VideoChunkList.self, Course.self,
+    CourseModule.self, ModuleLesson.self, WatchSession.self, AnalyticsEvent.self, ChatSession.self,
+    ChatMessage.self, VideoAnalyticsDay.self, UsageMetricsDay.self,
     // market
     MarketContext.self, AnalyzedVideo.self, AnalyzedVideoList.self, Concept.self, ViewerOverlay.self,
     ListingWindow.self, MarketTransaction.self, PurchasedConcept.self, ProducedContent.self,
@@ -20,8 +24,7 @@ import Testing
     VideoRatingSummary.self, RatingDisagreement.self,
   ]
 
-  // learning joins when its models are converted (issue 12).
-  static let schemas = "('reelbase', 'market')"
+  static let schemas = "('reelbase', 'learning', 'market')"
 
   struct Relation: ReelbaseRow { var name: String; var columns: [String] }
 
@@ -45,12 +48,16 @@ import Testing
         // Whatever rows the tests left there decode.
         _ = try await fetchSome(db, model)
       }
-      // Market's summaries read a subset of their table: what buyers are granted, all but
-      // the embedding.
+      // The summaries read a subset of their table: what buyers are granted, all but the
+      // embedding or the transcript.
       let columns = Dictionary(uniqueKeysWithValues: relations.map { ($0.name, Set($0.columns)) })
       #expect(Set(ConceptSummary.columns).isSubset(of: columns[Concept.tableName] ?? []))
       #expect(Set(AnalyzedVideoSummary.columns).subtracting(columns[AnalyzedVideo.tableName] ?? []) == ["has_embedding"])
+      #expect(Set(VideoChunkSummary.columns).subtracting(columns[VideoChunk.tableName] ?? []) == ["has_embedding"])
+      #expect((columns[Video.tableName] ?? []).subtracting(VideoSummary.columns) == ["transcript"])
       _ = try await fetchSome(db, AnalyzedVideoSummary.self)
+      _ = try await fetchSome(db, VideoChunkSummary.self)
+      _ = try await fetchSome(db, VideoSummary.self)
     }
   }
 

@@ -118,11 +118,12 @@ extension PartitionTests {
       }
       #expect(results.map(\.rollupTable) == ["learning.video_analytics", "learning.usage_metrics"])
       #expect(results.allSatisfy { $0.pairsRecomputed >= 1 && $0.rowsInserted >= 1 })
-      let video = try await admin.listVideoAnalytics(videoID: f.video.id, readFrom: .primary)
+      let videoDays: PostgresQuery = "video_id = \(f.video.id)"
+      let video = try await admin.fetch(VideoAnalyticsDay.self, where: videoDays, readFrom: .primary)
       #expect(video.map(\.date) == [day])
       #expect(video.first?.views == 2)
       #expect(video.first?.uniqueViewers == 2)
-      let usage = try await admin.listUsageMetrics(creatorID: f.creator.id, readFrom: .primary)
+      let usage = try await admin.fetch(UsageMetricsDay.self, where: "creator_id = \(f.creator.id)", readFrom: .primary)
       #expect(usage.first { $0.date == day }?.activeStudents == 2)
 
       // Idempotent.
@@ -137,7 +138,7 @@ extension PartitionTests {
       let incremental = try await admin.rollupAnalytics()
       #expect(incremental.isEmpty
         || incremental.map(\.rollupTable) == ["learning.video_analytics", "learning.usage_metrics"])
-      #expect(try await admin.listVideoAnalytics(videoID: f.video.id, readFrom: .primary).first?.views == 2)
+      #expect(try await admin.fetch(VideoAnalyticsDay.self, where: videoDays, readFrom: .primary).first?.views == 2)
 
       _ = try await env.withClient(env.appRole) { app in
         await expectReelbaseError(.permissionDenied, sqlState: "42501") {

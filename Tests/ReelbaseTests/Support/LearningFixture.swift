@@ -33,21 +33,29 @@ struct LearningFixture: Sendable {
         $0.email = "s\(i)-\(tag)@example.com"; $0.name = "Student \(i)"; $0.preferences = ["speed": 1.5]
       }))
     }
-    let video = try await admin.createVideo(
-      creatorID: creator.id, title: "Intro to Swift", sourceType: .youtube,
-      youtubeVideoID: "abcdefghijk", durationSeconds: 3600, status: .completed)
-    let secondVideo = try await admin.createVideo(
-      creatorID: creator.id, title: "Uploads", storagePath: "videos/\(tag).mp4",
-      durationSeconds: 600, fileSizeBytes: 104_857_600)
-    let deletedVideo = try await admin.createVideo(
-      creatorID: creator.id, title: "Removed", storagePath: "videos/\(tag)-gone.mp4")
-    try await admin.setVideoDeleted(id: deletedVideo.id)
-    let course = try await admin.createCourse(
-      creatorID: creator.id, title: "Swift on the server", isPublished: true, publishedAt: Date())
-    let module = try await admin.createCourseModule(courseID: course.id, title: "Basics", displayOrder: 1)
-    let lesson = try await admin.addModuleLesson(
-      moduleID: module.id, videoID: video.id, lessonOrder: 1, title: "Lesson 1",
-      estimatedDurationMinutes: 60)
+    let video = try await admin.insert(Video {
+      $0.creatorID = creator.id; $0.title = "Intro to Swift"; $0.sourceType = .youtube
+      $0.youtubeVideoID = "abcdefghijk"; $0.durationSeconds = 3600; $0.status = .completed
+    })
+    let secondVideo = try await admin.insert(Video {
+      $0.creatorID = creator.id; $0.title = "Uploads"; $0.storagePath = "videos/\(tag).mp4"
+      $0.durationSeconds = 600; $0.fileSizeBytes = 104_857_600
+    })
+    var removed = try await admin.insert(Video {
+      $0.creatorID = creator.id; $0.title = "Removed"; $0.storagePath = "videos/\(tag)-gone.mp4"
+    })
+    removed.isDeleted = true
+    guard let deletedVideo = try await admin.update(removed) else {
+      throw ReelbaseError(.unexpectedResponse, "the fixture's video to delete is gone")
+    }
+    let course = try await admin.insert(Course {
+      $0.creatorID = creator.id; $0.title = "Swift on the server"; $0.isPublished = true; $0.publishedAt = Date()
+    })
+    let module = try await admin.insert(CourseModule { $0.courseID = course.id; $0.title = "Basics"; $0.displayOrder = 1 })
+    let lesson = try await admin.insert(ModuleLesson {
+      $0.moduleID = module.id; $0.videoID = video.id; $0.lessonOrder = 1; $0.title = "Lesson 1"
+      $0.estimatedDurationMinutes = 60
+    })
 
     let otherCreator = try await admin.insert(Creator {
       $0.whopCompanyID = "other-co-\(tag)"; $0.whopUserID = "other-user-\(tag)"; $0.email = "other-\(tag)@example.com"
@@ -56,12 +64,26 @@ struct LearningFixture: Sendable {
       $0.creatorID = otherCreator.id; $0.whopUserID = "other-student-\(tag)"
       $0.whopMembershipID = "other-mem-\(tag)"; $0.email = "other-s-\(tag)@example.com"
     })
-    let otherVideo = try await admin.createVideo(
-      creatorID: otherCreator.id, title: "Elsewhere", sourceType: .mux, muxPlaybackID: "mux-\(tag)")
+    let otherVideo = try await admin.insert(Video {
+      $0.creatorID = otherCreator.id; $0.title = "Elsewhere"; $0.sourceType = .mux; $0.muxPlaybackID = "mux-\(tag)"
+    })
     return LearningFixture(
-      creator: creator, students: students, video: video, secondVideo: secondVideo,
-      deletedVideo: try await admin.getVideo(id: deletedVideo.id, readFrom: .primary) ?? deletedVideo,
-      course: course, module: module, lesson: lesson, otherCreator: otherCreator,
-      otherStudent: otherStudent, otherVideo: otherVideo)
+      creator: creator, students: students, video: video, secondVideo: secondVideo, deletedVideo: deletedVideo,
+      course: course, module: module, lesson: lesson, otherCreator: otherCreator, otherStudent: otherStudent,
+      otherVideo: otherVideo)
+  }
+}
+
+extension LearningFixture {
+  /// Opens a watch session of `video` (the fixture's first) for `student` (its first).
+  func startSession(_ db: some ReelbaseQueryable, video: UUID? = nil, student: UUID? = nil) async throws -> WatchSession {
+    try await db.insert(WatchSession { $0.videoID = video ?? self.video.id; $0.studentID = student ?? self.student.id })
+  }
+}
+
+extension ReelbaseQueryable {
+  /// A student's watch sessions the caller may see, newest first.
+  func watchSessions(of studentID: UUID, readFrom: ReadPreference = .replica) async throws -> [WatchSession] {
+    try await fetch(WatchSession.self, where: "student_id = \(studentID)", orderBy: "session_start DESC, id", readFrom: readFrom)
   }
 }

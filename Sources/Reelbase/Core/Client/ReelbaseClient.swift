@@ -16,7 +16,7 @@ import ServiceLifecycle
 ///
 /// ```swift
 /// try await ReelbaseClient.withClient(configuration: config) { client in
-///   let videos = try await client.listVideos(creatorID: creatorID)
+///   let videos = try await client.fetch(VideoSummary.self, where: "creator_id = \(creatorID)")
 ///   try await client.withIdentity(studentID) { tx in
 ///     try await tx.trackVideoEvent(
 ///       eventType: .videoStarted, videoID: videos[0].id, creatorID: creatorID, studentID: studentID)

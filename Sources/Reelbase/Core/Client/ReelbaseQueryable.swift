@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 
 /// Something that runs reelbase statements: a ``ReelbaseClient`` (each statement on a pooled
@@ -5,9 +6,8 @@ import PostgresNIO
 /// transaction's connection, under its identity).
 ///
 /// The typed calls (``trackVideoEvent(eventType:videoID:creatorID:studentID:courseID:moduleID:metadata:timestamp:)``,
-/// ``listVideos(creatorID:includeDeleted:status:limit:readFrom:)``, ...) are extensions of
-/// this protocol, one file per schema (`ReelbaseQueryable+Learning.swift`, ...), so each
-/// works both on the client and inside a transaction.
+/// ``fetch(_:where:orderBy:limit:readFrom:)``, ...) are extensions of this protocol, in each
+/// product's folder, so each works both on the client and inside a transaction.
 public protocol ReelbaseQueryable: Sendable {
   /// Runs one statement and returns all its rows. This is the escape hatch for SQL the typed
   /// calls do not cover; bind values through `PostgresQuery` interpolation, never by
@@ -49,10 +49,12 @@ extension ReelbaseQueryable {
     return value
   }
 
-  /// Every row decoded with `decode`.
-  func all<T>(
-    _ query: PostgresQuery, _ intent: QueryIntent, _ decode: (PostgresRow) throws -> T
-  ) async throws -> [T] {
-    try await rows(query, intent).map(decode)
+  /// `reelbase.current_user_id()`: the end user the current transaction acts for, or nil.
+  /// Outside ``ReelbaseClient/withIdentity(_:on:level:_:)`` this is always nil: the identity is
+  /// transaction-local.
+  /// - Parameter readFrom: Where the read runs (outside a transaction); a replica by default.
+  /// - Throws: ``ReelbaseError``.
+  public func currentUserID(readFrom: ReadPreference = .replica) async throws -> UUID? {
+    try await value("reelbase.current_user_id", [:], .read(readFrom))
   }
 }

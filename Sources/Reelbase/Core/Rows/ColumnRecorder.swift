@@ -39,6 +39,8 @@ enum ColumnRecorder {
     }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
       keys?.value.append(columnName(key.stringValue))
+      // A closed enum (VideoEventType) has no value made from nothing: take its first case.
+      if let cases = T.self as? any CaseIterable.Type, let first = firstCase(cases) as? T { return first }
       return try T(from: Placeholder())
     }
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
@@ -85,3 +87,4 @@ enum ColumnRecorder {
 }
 
 private func zero<N: AdditiveArithmetic>(_ type: N.Type) -> Any { N.zero }
+private func firstCase<C: CaseIterable>(_ type: C.Type) -> Any? { C.allCases.first }

@@ -6,9 +6,9 @@ import PostgresNIO
 /// client, decide what is valid.
 ///
 /// Binds as `text`, encodes to JSON as a string.
-public protocol StringBackedValue: RawRepresentable, Hashable, Sendable, Codable,
-  CustomStringConvertible, ExpressibleByStringLiteral, PostgresCodable
-where RawValue == String {
+public protocol StringBackedValue: TextColumn, Hashable, Sendable, Codable, CustomStringConvertible,
+  ExpressibleByStringLiteral
+{
   /// Makes a value from its text.
   /// - Parameter rawValue: The text stored in the column.
   init(rawValue: String)
@@ -36,7 +36,14 @@ extension StringBackedValue {
     var container = encoder.singleValueContainer()
     try container.encode(rawValue)
   }
+}
 
+/// A value stored in a `text` column: binds as its text and decodes from it, a text its
+/// `init(rawValue:)` refuses being a decoding failure. ``StringBackedValue`` refuses none; a
+/// closed enum (``VideoEventType``) refuses what it does not list.
+public protocol TextColumn: RawRepresentable, PostgresCodable where RawValue == String {}
+
+extension TextColumn {
   /// `text`.
   public static var psqlType: PostgresDataType { .text }
 
@@ -59,12 +66,15 @@ extension StringBackedValue {
   ///   - type: The column's type.
   ///   - format: The wire format.
   ///   - context: The decoding context.
-  /// - Throws: `PostgresDecodingError` when the column is not text.
+  /// - Throws: `PostgresDecodingError` when the column is not text or the value is refused.
   public init<JSONDecoder: PostgresJSONDecoder>(
     from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat,
     context: PostgresDecodingContext<JSONDecoder>
   ) throws {
-    self.init(rawValue: try String(from: &buffer, type: type, format: format, context: context))
+    guard let value = Self(rawValue: try String(from: &buffer, type: type, format: format, context: context)) else {
+      throw PostgresDecodingError.Code.failure
+    }
+    self = value
   }
 }
 

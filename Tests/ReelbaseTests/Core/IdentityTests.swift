@@ -16,7 +16,7 @@ import Testing
       let f = try await LearningFixture.make(admin, students: studentCount)
       // Each student gets sessions whose watch time identifies them: student i watched i+1 min.
       for (i, student) in f.students.enumerated() {
-        let s = try await admin.startWatchSession(videoID: f.video.id, studentID: student.id)
+        let s = try await f.startSession(admin, student: student.id)
         try await admin.recordWatchProgress(sessionID: s.id, watchTimeSeconds: 60 * (i + 1), percentComplete: 10)
       }
       // 8 students x 5 rounds over a pool of 2 connections: every connection serves many users.
@@ -27,11 +27,11 @@ import Testing
               group.addTask {
                 try await app.withIdentity(student.id) { tx in
                   #expect(try await tx.currentUserID() == student.id)
-                  let sessions = try await tx.listWatchSessions(studentID: student.id)
+                  let sessions = try await tx.watchSessions(of: student.id)
                   #expect(sessions.map(\.watchTimeSeconds) == [60 * (i + 1)], "round \(round)")
                   // Nobody else's sessions are visible, whoever asked for them before.
                   for other in f.students where other.id != student.id {
-                    #expect(try await tx.listWatchSessions(studentID: other.id).isEmpty)
+                    #expect(try await tx.watchSessions(of: other.id).isEmpty)
                   }
                   #expect(try await tx.find(Student.self, id: student.id)?.id == student.id)
                   #expect(try await tx.fetch(Student.self, where: "creator_id = \(f.creator.id)").map(\.id) == [student.id])
@@ -47,7 +47,7 @@ import Testing
           for _ in 0..<6 {
             group.addTask {
               (try await app.currentUserID(readFrom: .primary),
-               try await app.listWatchSessions(studentID: f.student.id, readFrom: .primary).count)
+               try await app.watchSessions(of: f.student.id, readFrom: .primary).count)
             }
           }
           for try await (identity, visible) in group {
@@ -73,20 +73,20 @@ import Testing
       try await env.withClient(env.appRole, maxConnections: 1) { app in
         await #expect(throws: Boom.self) {
           try await app.withIdentity(f.student.id) { tx in
-            _ = try await tx.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+            _ = try await f.startSession(tx)
             throw Boom()
           }
         }
         // A server error inside the body rolls back too, and keeps the server's error.
         await expectReelbaseError(.invalidInput, sqlState: "23514") {
           try await app.withIdentity(f.student.id) { tx in
-            let s = try await tx.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+            let s = try await f.startSession(tx)
             _ = try await tx.recordWatchProgress(sessionID: s.id, watchTimeSeconds: 10, percentComplete: 101)
           }
         }
         // The single pooled connection is clean: no identity, nothing was kept.
         let identity = try await app.currentUserID(readFrom: .primary)
-        let kept = try await admin.listWatchSessions(studentID: f.student.id, readFrom: .primary)
+        let kept = try await admin.watchSessions(of: f.student.id, readFrom: .primary)
         #expect(identity == nil)
         #expect(kept.isEmpty)
       }
@@ -108,28 +108,28 @@ import Testing
       let f = try await LearningFixture.make(admin)
       let id = try await admin.withTransaction { tx in
         #expect(try await tx.currentUserID() == nil)
-        return try await tx.startWatchSession(videoID: f.video.id, studentID: f.student.id).id
+        return try await f.startSession(tx).id
       }
-      #expect(try await admin.listWatchSessions(studentID: f.student.id, readFrom: .primary).map(\.id) == [id])
+      #expect(try await admin.watchSessions(of: f.student.id, readFrom: .primary).map(\.id) == [id])
     }
   }
 
   @Test func serializableTransactionsReportRetryableConflicts() async throws {
     try await env.withClient { admin in
       let f = try await LearningFixture.make(admin)
-      let s = try await admin.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+      let s = try await f.startSession(admin)
       // Two serializable transactions read the row and then both update it: the second to
       // commit must fail with 40001.
       let firstRead = AsyncGate(), secondRead = AsyncGate()
       async let first: Void = admin.withTransaction(level: .serializable) { tx in
-        _ = try await tx.listWatchSessions(studentID: f.student.id)
+        _ = try await tx.watchSessions(of: f.student.id)
         await firstRead.open()
         await secondRead.wait()
         _ = try await tx.recordWatchProgress(sessionID: s.id, watchTimeSeconds: 1, percentComplete: 1)
       }
       async let second: Void = admin.withTransaction(level: .serializable) { tx in
         await firstRead.wait()
-        _ = try await tx.listWatchSessions(studentID: f.student.id)
+        _ = try await tx.watchSessions(of: f.student.id)
         await secondRead.open()
         try await Task.sleep(for: .milliseconds(200))
         _ = try await tx.recordWatchProgress(sessionID: s.id, watchTimeSeconds: 2, percentComplete: 2)

@@ -24,7 +24,7 @@ import Testing
           eventType: .videoTranscribed, videoID: f.video.id, creatorID: f.creator.id,
           courseID: f.course.id, moduleID: f.module.id, metadata: .videoTranscribed(transcribed)))
       }
-      let events = try await admin.listAnalyticsEvents(videoID: f.video.id, readFrom: .primary)
+      let events = try await admin.fetch(AnalyticsEvent.self, where: "video_id = \(f.video.id)", readFrom: .primary)
       let byID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
       let importEvent = try #require(byID[importID])
       #expect(importEvent.eventType == .videoImported)
@@ -55,8 +55,10 @@ import Testing
         }
       }
       let event = try #require(
-        try await admin.listAnalyticsEvents(creatorID: f.creator.id, eventType: .videoProgress, readFrom: .primary)
-          .first { $0.id == id })
+        try await admin.fetch(
+          AnalyticsEvent.self, where: "creator_id = \(f.creator.id) AND event_type = \(VideoEventType.videoProgress)",
+          readFrom: .primary
+        ).first { $0.id == id })
       #expect(event.studentID == f.student.id)
       #expect(event.metadata == .videoProgress(progress))
       #expect(event.rawMetadata["session_id"] == .string(session.uuidString.lowercased()))
@@ -71,8 +73,9 @@ import Testing
       let id = try await admin.trackVideoEvent(
         eventType: .videoStarted, videoID: f.video.id, creatorID: f.creator.id, studentID: f.student.id)
       let event = try #require(
-        try await admin.listAnalyticsEvents(videoID: f.video.id, studentID: f.student.id, readFrom: .primary)
-          .first { $0.id == id })
+        try await admin.fetch(
+          AnalyticsEvent.self, where: "video_id = \(f.video.id) AND student_id = \(f.student.id)", readFrom: .primary
+        ).first { $0.id == id })
       #expect(event.rawMetadata == [:])
       #expect(event.metadata == .empty)
       #expect(abs(event.timestamp.timeIntervalSince(before)) < 60)
@@ -90,7 +93,7 @@ import Testing
       let odd = try await admin.trackVideoEvent(
         eventType: .videoProgress, videoID: f.video.id, creatorID: f.creator.id,
         studentID: f.student.id, metadata: .raw(["milestone": "half"]))
-      let events = try await admin.listAnalyticsEvents(videoID: f.video.id, readFrom: .primary)
+      let events = try await admin.fetch(AnalyticsEvent.self, where: "video_id = \(f.video.id)", readFrom: .primary)
       #expect(events.first { $0.id == started }?.metadata == .raw(device))
       #expect(events.first { $0.id == odd }?.metadata == .raw(["milestone": "half"]))
     }
@@ -106,12 +109,13 @@ import Testing
 
       let figures = try await env.withClient(env.appRole) { app in
         try await app.withIdentity(f.student.id) { tx in
-          let first = try await tx.startWatchSession(
-            videoID: f.video.id, studentID: f.student.id, deviceType: .desktop, referrerType: .coursePage)
+          let first = try await tx.insert(WatchSession {
+            $0.videoID = f.video.id; $0.studentID = f.student.id; $0.deviceType = .desktop; $0.referrerType = .coursePage
+          })
           let updated = try #require(
             try await tx.recordWatchProgress(sessionID: first.id, watchTimeSeconds: 1200, percentComplete: 40))
           #expect(updated.completed == false)
-          let second = try await tx.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+          let second = try await f.startSession(tx)
           let done = try #require(try await tx.recordWatchProgress(
             sessionID: second.id, watchTimeSeconds: 2100, percentComplete: 95, sessionEnd: Date()))
           #expect(done.completed)  // set by the server's trigger at 90%
@@ -133,7 +137,7 @@ import Testing
   @Test func watchTimeIsHiddenFromOtherUsersByRowLevelSecurity() async throws {
     try await env.withClient { admin in
       let f = try await LearningFixture.make(admin)
-      let session = try await admin.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+      let session = try await f.startSession(admin)
       try await admin.recordWatchProgress(sessionID: session.id, watchTimeSeconds: 500, percentComplete: 20)
       try await env.withClient(env.appRole) { app in
         // The creator of the video sees it; the other creator and another student see 0.
@@ -169,6 +173,29 @@ import Testing
       }
       #expect(seen == [a, b, b, nil, nil])
       #expect(try await app.currentUserID(readFrom: .primary) == nil)
+    }
+  }
+
+  @Test func currentCreatorAndStudentFollowTheIdentity() async throws {
+    try await env.withClient { admin in
+      let f = try await LearningFixture.make(admin)
+      try await env.withClient(env.appRole) { app in
+        let asStudent = try await app.withIdentity(f.student.id) { tx in
+          [try await tx.currentCreatorID(), try await tx.currentStudentID(), try await tx.currentStudentCreatorID()]
+        }
+        #expect(asStudent == [nil, f.student.id, f.creator.id])
+        let asCreator = try await app.withIdentity(f.creator.id) { tx in
+          [try await tx.currentCreatorID(), try await tx.currentStudentID(), try await tx.currentStudentCreatorID()]
+        }
+        #expect(asCreator == [f.creator.id, nil, nil])
+        // An identity that is no account, and none at all, is neither.
+        let stranger = try await app.withIdentity(UUID()) { tx in
+          [try await tx.currentCreatorID(), try await tx.currentStudentID()]
+        }
+        #expect(stranger == [nil, nil])
+        #expect(try await app.currentCreatorID(readFrom: .primary) == nil)
+        #expect(try await app.currentStudentCreatorID(readFrom: .primary) == nil)
+      }
     }
   }
 }

@@ -54,7 +54,7 @@ import Testing
   @Test func readYourWritesFromThePrimaryAndFromTheReplicaAfterReplay() async throws {
     try await ReelbaseClient.withClient(configuration: try configuration()) { client in
       let f = try await LearningFixture.make(client)
-      let session = try await client.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+      let session = try await f.startSession(client)
       try await client.recordWatchProgress(sessionID: session.id, watchTimeSeconds: 321, percentComplete: 92)
       // The primary has the write at once.
       #expect(try await client.getStudentTotalWatchTime(studentID: f.student.id, videoID: f.video.id, readFrom: .primary) == 321)
@@ -63,8 +63,8 @@ import Testing
       try await waitForReplay(client)
       #expect(try await client.getStudentTotalWatchTime(studentID: f.student.id, videoID: f.video.id) == 321)
       #expect(try await client.getStudentHighestCompletion(studentID: f.student.id, videoID: f.video.id) == 92)
-      #expect(try await client.listWatchSessions(studentID: f.student.id).map(\.id) == [session.id])
-      #expect(try await client.getVideo(id: f.video.id)?.title == f.video.title)
+      #expect(try await client.watchSessions(of: f.student.id).map(\.id) == [session.id])
+      #expect(try await client.find(VideoSummary.self, id: f.video.id)?.title == f.video.title)
     }
   }
 
@@ -74,14 +74,14 @@ import Testing
     appConfig.replicaConnectTimeout = .milliseconds(500)
     try await ReelbaseClient.withClient(configuration: try configuration()) { admin in
       let f = try await LearningFixture.make(admin)
-      let session = try await admin.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+      let session = try await f.startSession(admin)
       try await waitForReplay(admin)
       try await ReelbaseClient.withClient(configuration: appConfig) { app in
         let (onReplica, recovery, identity, sessions) = try await app.withIdentity(f.student.id, on: .replica) { tx in
           (tx.isOnReplica,
            try #require(try await tx.rows("SELECT pg_is_in_recovery()", .write).first).decode(Bool.self),
            try await tx.currentUserID(),
-           try await tx.listWatchSessions(studentID: f.student.id))
+           try await tx.watchSessions(of: f.student.id))
         }
         #expect(onReplica)
         #expect(recovery)
@@ -90,15 +90,15 @@ import Testing
         // A replica transaction is read-only.
         let refused = await expectReelbaseError(.serverError, sqlState: "25006") {
           try await app.withIdentity(f.student.id, on: .replica) { tx in
-            _ = try await tx.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+            _ = try await f.startSession(tx)
           }
         }
         #expect(refused?.message.contains("read-only") == true)
         // The same transaction on the primary writes.
         let written = try await app.withIdentity(f.student.id) { tx in
-          try await tx.startWatchSession(videoID: f.video.id, studentID: f.student.id).id
+          try await f.startSession(tx).id
         }
-        #expect(try await admin.listWatchSessions(studentID: f.student.id, readFrom: .primary).contains { $0.id == written })
+        #expect(try await admin.watchSessions(of: f.student.id, readFrom: .primary).contains { $0.id == written })
       }
     }
   }
@@ -125,7 +125,7 @@ import Testing
   @Test func readsSurviveTheReplicaBeingStopped() async throws {
     try await ReelbaseClient.withClient(configuration: try configuration()) { client in
       let f = try await LearningFixture.make(client)
-      let session = try await client.startWatchSession(videoID: f.video.id, studentID: f.student.id)
+      let session = try await f.startSession(client)
       try await client.recordWatchProgress(sessionID: session.id, watchTimeSeconds: 77, percentComplete: 10)
       try await waitForReplay(client)
       #expect(try await readsFromReplica(client))
@@ -136,7 +136,7 @@ import Testing
         // Every kind of read still succeeds, on the primary.
         #expect(try await readsFromReplica(client) == false)
         #expect(try await client.getStudentTotalWatchTime(studentID: f.student.id, videoID: f.video.id) == 77)
-        #expect(try await client.listWatchSessions(studentID: f.student.id).map(\.id) == [session.id])
+        #expect(try await client.watchSessions(of: f.student.id).map(\.id) == [session.id])
         let onReplica = try await client.withIdentity(f.student.id, on: .replica) { tx in tx.isOnReplica }
         #expect(onReplica == false)
         try await Task.sleep(for: .milliseconds(1100))  // past the retry interval: tried again, still down
