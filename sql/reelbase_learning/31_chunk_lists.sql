@@ -17,17 +17,15 @@ INSERT INTO reelbase.vector_indexes
 VALUES ('learning.video_chunks', 'learning.video_chunks', 'embedding', 'id',
         'learning.video_chunk_lists', 'chunk_id', 'ivf_list', 1536);
 
--- Row-level security like every learning table: a row is visible when its chunk is.
+-- Not for end users: a chunk's list is its nearest centroid, and centroids average every
+-- tenant's embeddings, so even the list of one's own chunk moves with other tenants' rows.
+-- Search looks lists up as the table's owner (VectorIndexState.keys) and reads the chunks
+-- with the caller's rights.
 ALTER TABLE learning.video_chunk_lists ENABLE ROW LEVEL SECURITY;
-CREATE POLICY video_chunk_lists_visible_chunks ON learning.video_chunk_lists FOR SELECT TO reelbase_app
-  USING (EXISTS (SELECT 1 FROM learning.video_chunks c WHERE c.id = chunk_id));
-COMMENT ON POLICY video_chunk_lists_visible_chunks ON learning.video_chunk_lists IS
-  'End users see the list of the chunks they can see.';
 CREATE POLICY video_chunk_lists_admin_all ON learning.video_chunk_lists TO reelbase_admin
   USING (true) WITH CHECK (true);
 COMMENT ON POLICY video_chunk_lists_admin_all ON learning.video_chunk_lists IS
   'Administrators (index builds) read and write every row.';
-GRANT SELECT ON learning.video_chunk_lists TO reelbase_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON learning.video_chunk_lists TO reelbase_admin;
 
 -- Files a chunk whenever its embedding is written. SECURITY DEFINER: whoever may write the

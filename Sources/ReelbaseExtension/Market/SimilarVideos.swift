@@ -30,8 +30,7 @@ enum SimilarVideos {
   private static let argumentTypes = [RbOid(RB_FLOAT4ARRAYOID), uuid, RbOid(RB_INT4OID)]
   static let exact = PreparedStatement(scan(""), argumentTypes)
   static let probe = PreparedStatement(
-    scan("AND v.id IN (SELECT l.video_id FROM market.analyzed_video_lists l WHERE l.ivf_list = ANY ($4))"),
-    argumentTypes + [RbOid(RB_INT4ARRAYOID)])
+    scan("AND v.id = ANY ($4)"), argumentTypes + [RbOid(RB_UUIDARRAYOID)])
   static let embedding = PreparedStatement(
     "SELECT content_embedding FROM market.analyzed_videos WHERE id = $1", [uuid])
 

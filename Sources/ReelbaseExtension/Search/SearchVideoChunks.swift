@@ -41,8 +41,7 @@ enum SearchVideoChunks {
   static let probe = PreparedStatement(
     // Unfiled chunks have no usable embedding (the trigger files every other one), so they
     // could not score anyway.
-    scan("AND c.id IN (SELECT l.chunk_id FROM learning.video_chunk_lists l WHERE l.ivf_list = ANY ($5))"),
-    argumentTypes + [RbOid(RB_INT4ARRAYOID)])
+    scan("AND c.id = ANY ($5)"), argumentTypes + [RbOid(RB_UUIDARRAYOID)])
 
   static func call(_ call: FunctionCall) throws -> RbDatum? {
     if call.isNull(0) { throw PGError.nullArgument("query_embedding") }

@@ -10,6 +10,23 @@ struct VectorIndexState {
   let lists: Int
   /// `lists` unit centroids back to back, `dimension` floats each.
   let centroids: [Float]
+  /// The keys filed in the lists of an int4[] (`SELECT array_agg(key) FROM list_table ...`),
+  /// run as the list table's owner (`listSchema`.`listTable`): a row's list is the nearest
+  /// centroid, derived from every tenant's rows, so end users may not read the list table.
+  let members: PreparedStatement
+  let listSchema: String
+  let listTable: String
+
+  /// The keys filed in `lists` (an int4[] Datum); NULL when none are. Must be called with SPI
+  /// connected; the Datum lives until SPI finishes.
+  func keys(inLists lists: RbDatum) throws -> RbDatum? {
+    var user: UInt32 = 0
+    var context: Int32 = 0
+    try guarded(rb_become_owner_of(listSchema, listTable, &user, &context))
+    defer { rb_restore_user(user, context) }
+    let result = try SPI.execute(members, [lists], readOnly: true)
+    return result.rowCount == 1 ? try result.row(0).datum("array_agg") : nil
+  }
 
   /// List numbers, most similar centroid first.
   func ranked(_ unitQuery: [Float]) -> [Int] {
@@ -32,8 +49,18 @@ enum VectorIndexCatalog {
   nonisolated(unsafe) private static var cache: [String: VectorIndexState] = [:]
 
   static let registry = PreparedStatement(
-    "SELECT version, dimension, lists FROM reelbase.vector_indexes WHERE name = $1",
+    """
+    SELECT i.version, i.dimension, i.lists, n.nspname::text AS list_schema, c.relname::text AS list_table,
+           pg_catalog.format('SELECT pg_catalog.array_agg(%I) FROM %s WHERE %I OPERATOR(pg_catalog.=) ANY ($1)',
+                             i.list_key_column, i.list_table, i.list_column) AS members_sql
+    FROM reelbase.vector_indexes i
+    JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) i.list_table
+    JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+    WHERE i.name OPERATOR(pg_catalog.=) $1
+    """,
     [RbOid(RB_TEXTOID)])
+  /// Member lookups by their SQL text, so a rebuild (a new version) reuses the saved plan.
+  nonisolated(unsafe) private static var memberStatements: [String: PreparedStatement] = [:]
   static let centroids = PreparedStatement(
     "SELECT list_no, centroid FROM reelbase.vector_index_centroids WHERE index_name = $1 ORDER BY list_no",
     [RbOid(RB_TEXTOID)])
@@ -68,13 +95,20 @@ enum VectorIndexCatalog {
       return nil
     }
     if let cached = cache[name], cached.version == version { return cached }
-    let state = try load(name, nameDatum, version: version, dimension: Int(dimension), lists: Int(lists))
+    guard let sql: String = try r.value("members_sql"), let listSchema: String = try r.value("list_schema"),
+          let listTable: String = try r.value("list_table")
+    else { throw PGError.internalError("vector index \"\(name)\" has no list table") }
+    let members = memberStatements[sql] ?? PreparedStatement(sql, [RbOid(RB_INT4ARRAYOID)])
+    memberStatements[sql] = members
+    let state = try load(name, nameDatum, version: version, dimension: Int(dimension), lists: Int(lists),
+                         members: members, listSchema: listSchema, listTable: listTable)
     cache[name] = state
     return state
   }
 
   private static func load(_ name: String, _ nameDatum: RbDatum, version: Int64, dimension: Int,
-                           lists: Int) throws -> VectorIndexState
+                           lists: Int, members: PreparedStatement, listSchema: String,
+                           listTable: String) throws -> VectorIndexState
   {
     let r = try SPI.execute(centroids, [nameDatum], readOnly: true)
     guard r.rowCount == lists else {
@@ -93,6 +127,7 @@ enum VectorIndexCatalog {
         flat.append(contentsOf: view.buffer)
       }
     }
-    return VectorIndexState(name: name, version: version, dimension: dimension, lists: lists, centroids: flat)
+    return VectorIndexState(name: name, version: version, dimension: dimension, lists: lists, centroids: flat,
+                            members: members, listSchema: listSchema, listTable: listTable)
   }
 }

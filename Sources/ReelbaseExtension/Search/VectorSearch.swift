@@ -7,7 +7,8 @@ import ReelbaseCore
 /// every list (so filters or RLS never silently shorten an answer).
 ///
 /// The caller supplies two saved statements over the same arguments: `exact`, and `probe`,
-/// which takes one more argument, the int4[] of lists to scan.
+/// which takes one more argument, the array of keys filed in the lists to scan (looked up as
+/// the list table's owner, see `VectorIndexState.keys`).
 enum VectorSearch {
   /// Must be called with SPI connected.
   /// - Returns: the result of the last statement run (read it before SPI finishes).
@@ -21,7 +22,7 @@ enum VectorSearch {
     var probed = min(order.count, max(1, Int(rb_setting_search_probes())))
     while true {
       let lists = try PGArray<Int32>(order.prefix(probed).map { Int32(clamping: $0) }).makeDatum()
-      let result = try SPI.execute(probe, arguments + [lists], readOnly: true)
+      let result = try SPI.execute(probe, arguments + [try index.keys(inLists: lists)], readOnly: true)
       if result.rowCount >= wanted || probed >= order.count { return result }
       probed = min(order.count, probed * 2)
       try guarded(rb_check_for_interrupts())

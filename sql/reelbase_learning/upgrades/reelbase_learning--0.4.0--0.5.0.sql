@@ -117,3 +117,9 @@ CREATE TRIGGER chat_sessions_check_video_references
 CREATE TRIGGER chat_messages_check_video_references
   BEFORE INSERT OR UPDATE OF video_references, session_id ON learning.chat_messages
   FOR EACH ROW EXECUTE FUNCTION learning.check_video_references();
+
+-- No end user reads a chunk's IVF list: it is the nearest centroid, derived from every
+-- tenant's embeddings (sql/reelbase_learning/31_chunk_lists.sql). Search looks lists up as
+-- the table's owner.
+DROP POLICY video_chunk_lists_visible_chunks ON learning.video_chunk_lists;
+REVOKE SELECT ON learning.video_chunk_lists FROM reelbase_app;

@@ -212,6 +212,10 @@ ROLLBACK TO s;
 SELECT reelbase.vector_list_for('learning.video_chunks', (SELECT e FROM q));
 \echo :LAST_ERROR_SQLSTATE
 ROLLBACK TO s;
+-- Nor the list of each chunk: it is the nearest centroid, so it moves with other tenants' rows.
+SELECT count(*) FROM learning.video_chunk_lists;
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK TO s;
 SET LOCAL reelbase.search_probes = 2;
 SELECT array_agg(id ORDER BY similarity DESC, id) AS ivf FROM learning.search_video_chunks((SELECT e FROM q), 1000, -1) \gset
 SET LOCAL reelbase.exact_search = on;
