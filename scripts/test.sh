@@ -91,6 +91,7 @@ say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh
 tap "dump and restore" bash scripts/test-dump-restore.sh
 tap "search_path" bash scripts/test-search-path.sh
+tap "rls matrix" bash scripts/test-rls-matrix.sh
 tap "fuzz" bash scripts/test-fuzz.sh
 tap "market concurrency" bash scripts/test-market-concurrency.sh
 tap "market sweeps" bash scripts/test-market-sweeps.sh
@@ -108,6 +109,10 @@ if [ -f scripts/test-client.sh ]; then
   tail -n 15 "$log_dir/client.log"
   record_swift_tests "client tests" "$log_dir/client.log" "$rc"
 fi
+
+# kill -9 restarts every backend of the cluster, so it runs alone, after the replica is gone.
+say "crash recovery: kill -9 during maintenance and a sweep"
+tap "crash recovery" bash scripts/test-crash-recovery.sh
 
 say "scheduling: background worker and pg_cron"
 tap "scheduling" bash scripts/test-scheduling.sh check
