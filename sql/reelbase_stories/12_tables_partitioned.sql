@@ -87,7 +87,8 @@ COMMENT ON TABLE stories.job_idempotency_keys IS
 CREATE TABLE stories.scene_contributors (
   scene_id uuid NOT NULL REFERENCES stories.scenes (id) ON DELETE CASCADE,
   user_id uuid NOT NULL,
-  segments integer NOT NULL CHECK (segments > 0),
+  -- 0 only inside the statement that deletes a contributor's last segment (and the row).
+  segments integer NOT NULL CHECK (segments >= 0),
   PRIMARY KEY (scene_id, user_id)
 );
 SELECT pg_catalog.pg_extension_config_dump('stories.scene_contributors', '');

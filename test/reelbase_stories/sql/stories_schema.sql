@@ -3,11 +3,13 @@
 -- defaults of a minimal row; the CHECKs; the partitioned tables and their foreign keys.
 \set VERBOSITY terse
 
--- Every table of the schema (partitions apart from the default ones, which hold rows too).
+-- Every table of the schema: no partition but the default ones, which hold rows too (the
+-- monthly ones are maintenance's, stories_partitions).
 SELECT c.relname, c.relkind, c.oid = ANY (e.extconfig) AS dumped,
        obj_description(c.oid, 'pg_class') IS NOT NULL AS commented
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN pg_extension e
 WHERE n.nspname = 'stories' AND c.relkind IN ('r', 'p') AND e.extname = 'reelbase_stories'
+  AND (NOT c.relispartition OR c.relname LIKE '%\_default')
 ORDER BY c.relname;
 
 -- The seed's named indexes and constraints: no row means none is missing.
@@ -30,7 +32,7 @@ WHERE to_regclass('stories.' || i.name) IS NULL;
 SELECT conrelid::regclass AS tbl, conname, pg_get_constraintdef(oid) AS def
 FROM pg_constraint
 WHERE connamespace = 'stories'::regnamespace AND contype IN ('c', 'u', 'p')
-  AND conrelid::regclass::text NOT LIKE '%\_default'
+  AND NOT (SELECT relispartition FROM pg_class WHERE oid = conrelid)
 ORDER BY 1, 2;
 
 -- Partial and GIN indexes as the seed writes them.
@@ -73,9 +75,10 @@ INSERT INTO stories.scenes (id, idea_id, user_id, topic_id, title)
           'a0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-0000000000a1', 'Night one');
 SELECT status, segment_count, total_duration, contributor_count, view_count, like_count, bible_version,
        last_segment_at FROM stories.scenes;
-INSERT INTO stories.jobs (id, scene_id, user_id, input_text, bible_version)
+-- Far in the future, so the rows stay in the default partitions whatever maintenance made.
+INSERT INTO stories.jobs (id, scene_id, user_id, input_text, bible_version, created_at)
   VALUES ('a0000000-0000-0000-0000-0000000000d1', 'a0000000-0000-0000-0000-0000000000c1',
-          'a0000000-0000-0000-0000-000000000001', 'She opens the door.', 1);
+          'a0000000-0000-0000-0000-000000000001', 'She opens the door.', 1, '2999-01-15 00:00+00');
 SELECT type, status, stage, progress, retry_count, max_retries FROM stories.jobs;
 INSERT INTO stories.moderation_flags (target_type, target_id, reason)
   VALUES ('idea', 'a0000000-0000-0000-0000-0000000000b1', 'spam');
@@ -104,9 +107,9 @@ INSERT INTO stories.oauth_accounts (user_id, provider, provider_id)
 INSERT INTO stories.scene_bibles (scene_id, version, data)
   VALUES ('a0000000-0000-0000-0000-0000000000c9', 1, '{}');
 INSERT INTO stories.segments (scene_id, user_id, job_id, sequence, input_text, expanded_script, video_url,
-                              duration, bible_version, status)
+                              duration, bible_version, status, created_at)
   VALUES ('a0000000-0000-0000-0000-0000000000c1', 'a0000000-0000-0000-0000-000000000001',
-          'a0000000-0000-0000-0000-0000000000d1', 1, 'x', 'y', 'https://v/1.mp4', 5, 1, 'draft');
+          'a0000000-0000-0000-0000-0000000000d1', 1, 'x', 'y', 'https://v/1.mp4', 5, 1, 'draft', '2999-01-15 00:00+00');
 \set ON_ERROR_STOP 1
 
 DELETE FROM stories.moderation_flags;
