@@ -105,7 +105,7 @@ INSERT INTO stories.likes (user_id, target_type, target_id)
 INSERT INTO stories.oauth_accounts (user_id, provider, provider_id)
   VALUES ('a0000000-0000-0000-0000-000000000001', 'github', '1'), ('a0000000-0000-0000-0000-000000000001', 'github', '1');
 INSERT INTO stories.scene_bibles (scene_id, version, data)
-  VALUES ('a0000000-0000-0000-0000-0000000000c9', 1, '{}');
+  VALUES ('a0000000-0000-0000-0000-0000000000c9', 1, '{"version": 1, "characters": [], "setting": {}, "timeline": {}}');
 INSERT INTO stories.segments (scene_id, user_id, job_id, sequence, input_text, expanded_script, video_url,
                               duration, bible_version, status, created_at)
   VALUES ('a0000000-0000-0000-0000-0000000000c1', 'a0000000-0000-0000-0000-000000000001',
