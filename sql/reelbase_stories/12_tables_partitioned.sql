@@ -26,7 +26,10 @@ CREATE TABLE stories.segments (
   bible_version integer NOT NULL,
   status varchar(20) NOT NULL DEFAULT 'active',
   created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
-  CONSTRAINT segments_status_check CHECK (status IN ('active', 'hidden', 'removed'))
+  -- Written as text = ANY (text[]) rather than the seed's IN (...): each partition carries its
+  -- own copy of the CHECK in a dump, and ATTACH PARTITION on restore compares it with the
+  -- parent's; a varchar IN list does not read back as the same expression (PostgreSQL 15).
+  CONSTRAINT segments_status_check CHECK (status::text = ANY (ARRAY['active', 'hidden', 'removed']::text[]))
 ) PARTITION BY RANGE (created_at);
 COMMENT ON TABLE stories.segments IS
   'The video segments of a scene, in sequence order; append-only. Partitioned by month on created_at (reelbase.partition_sets, every partition kept).';
@@ -59,12 +62,13 @@ CREATE TABLE stories.jobs (
   completed_at timestamptz,
   -- UNIQUE across every partition through stories.job_idempotency_keys (20_integrity.sql).
   idempotency_key varchar(100),
+  -- text = ANY (text[]) for the reason given at segments_status_check.
   CONSTRAINT jobs_status_check CHECK (
-    status IN ('queued', 'processing', 'script_ready', 'continuity_checked',
-               'preview_ready', 'final_ready', 'failed', 'cancelled')),
+    status::text = ANY (ARRAY['queued', 'processing', 'script_ready', 'continuity_checked',
+                              'preview_ready', 'final_ready', 'failed', 'cancelled']::text[])),
   CONSTRAINT jobs_stage_check CHECK (
-    stage IN ('pending', 'script_expansion', 'continuity_validation',
-              'video_generation', 'upload', 'finalization', 'completed', 'error'))
+    stage::text = ANY (ARRAY['pending', 'script_expansion', 'continuity_validation',
+                             'video_generation', 'upload', 'finalization', 'completed', 'error']::text[]))
 ) PARTITION BY RANGE (created_at);
 COMMENT ON TABLE stories.jobs IS
   'Continuation jobs of the AI pipeline (script expansion, continuity check, video generation, upload). Partitioned by month on created_at; partitions older than 6 months are archived into schema stories_archive.';
