@@ -7,7 +7,7 @@
 --   stories.my_password_hash() and stories.my_oauth_accounts() (22_identity.sql).
 -- * The counters (scene_count, segment_count, total_duration, contributor_count, view_count,
 --   like_count, last_segment_at) and scenes.bible_version are granted for neither INSERT nor
---   UPDATE: only the triggers of 21_counters.sql write them. users.role, is_active and
+--   UPDATE, to reelbase_app or reelbase_admin: only the triggers of 21_counters.sql write them. users.role, is_active and
 --   email_verified are the administrators'.
 -- * status / moderation_status are granted for UPDATE because moderators are reelbase_app
 --   users too; a trigger lets only moderators change them (22_identity.sql).
@@ -15,8 +15,8 @@
 --   yet, docs/stories.md) and by reelbase_admin; reelbase_app only reads them.
 -- * The bookkeeping tables (job_idempotency_keys, scene_contributors, bible_schema's history
 --   apart) and the partitions themselves are granted to no end user.
--- reelbase_admin (the back office) holds every privilege on the tables but TRUNCATE,
--- REFERENCES and TRIGGER, which no one holds.
+-- reelbase_admin (the back office) holds every privilege on the tables but the counter
+-- columns' INSERT and UPDATE, and TRUNCATE, REFERENCES and TRIGGER, which no one holds.
 
 GRANT USAGE ON SCHEMA stories TO reelbase_app, reelbase_admin;
 
@@ -58,8 +58,21 @@ GRANT SELECT, INSERT (id, scene_id, user_id) ON stories.scene_views TO reelbase_
 GRANT SELECT, DELETE, INSERT (id, user_id, target_type, target_id) ON stories.likes TO reelbase_app;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON
-  stories.users, stories.oauth_accounts, stories.topics, stories.user_topics, stories.categories,
-  stories.ideas, stories.scenes, stories.segments, stories.jobs, stories.scene_bibles,
+  stories.users, stories.oauth_accounts, stories.user_topics, stories.categories,
+  stories.segments, stories.jobs, stories.scene_bibles,
   stories.scene_summaries, stories.moderation_flags, stories.scene_views, stories.likes
   TO reelbase_admin;
+-- Administrators write everything but the counters (and bible_version) too.
+GRANT SELECT, DELETE,
+      INSERT (id, name, slug, description, icon_url, is_curated, is_active, display_order, created_at, updated_at),
+      UPDATE (name, slug, description, icon_url, is_curated, is_active, display_order, created_at, updated_at)
+  ON stories.topics TO reelbase_admin;
+GRANT SELECT, DELETE,
+      INSERT (id, user_id, topic_id, category_id, title, prompt, tags, status, moderation_status, created_at, updated_at),
+      UPDATE (user_id, topic_id, category_id, title, prompt, tags, status, moderation_status, created_at, updated_at)
+  ON stories.ideas TO reelbase_admin;
+GRANT SELECT, DELETE,
+      INSERT (id, idea_id, user_id, topic_id, title, description, status, thumbnail_url, created_at, updated_at),
+      UPDATE (idea_id, user_id, topic_id, title, description, status, thumbnail_url, created_at, updated_at)
+  ON stories.scenes TO reelbase_admin;
 GRANT SELECT ON stories.job_idempotency_keys, stories.scene_contributors TO reelbase_admin;

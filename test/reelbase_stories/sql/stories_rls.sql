@@ -184,7 +184,7 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ' ' || SQLERRM;
 END
 $$;
-GRANT EXECUTE ON FUNCTION pg_temp.as_ann(text) TO regress_stories_app;
+GRANT EXECUTE ON FUNCTION pg_temp.as_ann(text) TO regress_stories_app, regress_stories_admin;
 BEGIN;
 SET LOCAL ROLE regress_stories_app;
 SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000a');
@@ -264,6 +264,16 @@ UPDATE stories.topics SET display_order = 3 WHERE slug = 'sci-fi';
 DELETE FROM stories.topics WHERE slug = 'retired';
 SELECT slug, display_order, is_active FROM stories.topics ORDER BY slug;
 SELECT pg_temp.as_ann($q$UPDATE stories.topics SET scene_count = 7$q$) AS admin_writes_counter;
+ROLLBACK;
+
+-- reelbase_admin does not write counters either.
+BEGIN;
+SET LOCAL ROLE regress_stories_admin;
+SELECT s AS stmt, pg_temp.as_ann(s) AS outcome FROM unnest(ARRAY[
+  $q$UPDATE stories.scenes SET view_count = 5$q$,
+  $q$UPDATE stories.ideas SET like_count = 5$q$,
+  $q$UPDATE stories.topics SET scene_count = 5$q$,
+  $q$UPDATE stories.scenes SET status = 'locked' WHERE title = 'Up'$q$]) AS s;
 ROLLBACK;
 
 -- ivy (inactive) writes nothing.
