@@ -123,7 +123,25 @@ CREATE TRIGGER scenes_guard_moderation BEFORE UPDATE OF status ON stories.scenes
 CREATE TRIGGER segments_guard_moderation BEFORE UPDATE OF status ON stories.segments
   FOR EACH ROW EXECUTE FUNCTION stories.guard_moderation_columns();
 
--- One's own secrets. The table columns are not granted to reelbase_app (23_grants.sql).
+-- One's own private columns and secrets. The table columns are not granted to reelbase_app
+-- (23_grants.sql).
+CREATE FUNCTION stories.my_account()
+RETURNS TABLE (id uuid, email varchar, username varchar, display_name varchar, avatar_url varchar, bio text,
+               role varchar, email_verified boolean, is_active boolean, created_at timestamptz,
+               updated_at timestamptz, last_login_at timestamptz)
+LANGUAGE sql
+STABLE
+PARALLEL SAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT u.id, u.email, u.username, u.display_name, u.avatar_url, u.bio, u.role, u.email_verified,
+         u.is_active, u.created_at, u.updated_at, u.last_login_at
+  FROM stories.users u WHERE u.id OPERATOR(pg_catalog.=) stories.current_user_id()
+$$;
+COMMENT ON FUNCTION stories.my_account() IS
+  'The current active user''s own account, private columns (email, email_verified, last_login_at) included; no row without an identity.';
+
 CREATE FUNCTION stories.my_oauth_accounts()
 RETURNS TABLE (id uuid, provider varchar, provider_id varchar, access_token text, refresh_token text,
                expires_at timestamptz, created_at timestamptz)
@@ -156,7 +174,8 @@ COMMENT ON FUNCTION stories.my_password_hash() IS
 
 REVOKE ALL ON FUNCTION stories.current_user_id(), stories.current_user_role(), stories.is_moderator(),
   stories.is_admin(), stories.scene_is_public(uuid), stories.scene_owner(uuid),
-  stories.guard_moderation_columns(), stories.my_oauth_accounts(), stories.my_password_hash() FROM PUBLIC;
+  stories.guard_moderation_columns(), stories.my_account(), stories.my_oauth_accounts(),
+  stories.my_password_hash() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION stories.current_user_id(), stories.current_user_role(), stories.is_moderator(),
   stories.is_admin(), stories.scene_is_public(uuid), stories.scene_owner(uuid),
-  stories.my_oauth_accounts(), stories.my_password_hash() TO reelbase_app, reelbase_admin;
+  stories.my_account(), stories.my_oauth_accounts(), stories.my_password_hash() TO reelbase_app, reelbase_admin;

@@ -1,7 +1,8 @@
 -- stories privileges: which statements a role may run at all, down to the column; 24's
 -- policies say which rows.
 --
--- * End users act through reelbase_app. The secrets (users.password_hash,
+-- * End users act through reelbase_app. Of users, the public profile is granted; email,
+--   email_verified and last_login_at are read through stories.my_account(). The secrets (users.password_hash,
 --   oauth_accounts.access_token and refresh_token) are not granted to it at all: selecting
 --   them is 42501 for everyone, the owner included, who reads their own through
 --   stories.my_password_hash() and stories.my_oauth_accounts() (22_identity.sql).
@@ -20,8 +21,9 @@
 
 GRANT USAGE ON SCHEMA stories TO reelbase_app, reelbase_admin;
 
-GRANT SELECT (id, email, username, display_name, avatar_url, bio, role, email_verified, is_active,
-              created_at, updated_at, last_login_at),
+-- A profile is public; email, email_verified and last_login_at are one's own, read through
+-- stories.my_account().
+GRANT SELECT (id, username, display_name, avatar_url, bio, role, is_active, created_at, updated_at),
       UPDATE (username, display_name, avatar_url, bio, updated_at)
   ON stories.users TO reelbase_app;
 GRANT SELECT (id, user_id, provider, provider_id, expires_at, created_at) ON stories.oauth_accounts TO reelbase_app;

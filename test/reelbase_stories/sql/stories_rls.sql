@@ -93,7 +93,8 @@ BEGIN;
 SET LOCAL ROLE regress_stories_app;
 SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000e');
 SELECT * FROM pg_temp.visible();
-SELECT stories.current_user_id(), stories.current_user_role(), stories.is_moderator(), stories.my_password_hash();
+SELECT stories.current_user_id(), stories.current_user_role(), stories.is_moderator(), stories.my_password_hash(),
+       (SELECT count(*) FROM stories.my_account()) AS my_account_rows, (SELECT count(*) FROM stories.my_oauth_accounts()) AS my_oauth_rows;
 ROLLBACK;
 
 -- reelbase_admin (the back office): everything, through its policies.
@@ -129,12 +130,20 @@ SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000c');
 SELECT * FROM stories.users;
 \echo :LAST_ERROR_SQLSTATE
 ROLLBACK;
+-- another user's email is private too (and so is one's own, in the table)
+BEGIN;
+SET LOCAL ROLE regress_stories_app;
+SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000b');
+SELECT email FROM stories.users WHERE username = 'ann';
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
 \set ON_ERROR_STOP 1
 BEGIN;
 SET LOCAL ROLE regress_stories_app;
 SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000a');
 SELECT provider, provider_id, access_token, refresh_token FROM stories.my_oauth_accounts();
 SELECT stories.my_password_hash();
+SELECT username, email, email_verified, is_active FROM stories.my_account();
 SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000c');
 SELECT count(*) AS moderator_sees_own_tokens_only FROM stories.my_oauth_accounts();
 ROLLBACK;
