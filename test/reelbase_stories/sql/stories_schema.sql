@@ -12,6 +12,13 @@ WHERE n.nspname = 'stories' AND c.relkind IN ('r', 'p') AND e.extname = 'reelbas
   AND (NOT c.relispartition OR c.relname LIKE '%\_default')
 ORDER BY c.relname;
 
+-- Row-level security on every table but bible_schema (public, read-only to reelbase_app),
+-- each with at least one policy.
+SELECT c.relname, c.relrowsecurity AS rls, (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'stories' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY c.relname;
+
 -- The seed's named indexes and constraints: no row means none is missing.
 SELECT i.name AS missing_index
 FROM unnest(ARRAY[
