@@ -111,6 +111,23 @@ DELETE FROM stories.scene_views WHERE user_id IS NOT NULL;
 SELECT title, view_count FROM stories.scenes ORDER BY title;
 SELECT * FROM pg_temp.wrong();
 
+-- A new row's counters start at zero, whatever the INSERT says (even the table owner's).
+INSERT INTO stories.scenes (id, idea_id, user_id, topic_id, title, segment_count, total_duration, contributor_count,
+                            view_count, like_count, last_segment_at)
+VALUES ('a0000000-0000-0000-0000-0000000000c8', 'a0000000-0000-0000-0000-0000000000b1', 'a0000000-0000-0000-0000-00000000000a',
+        'a0000000-0000-0000-0000-0000000000a1', 'Bogus', 9, 9, 9, 9, 9, now());
+INSERT INTO stories.ideas (id, user_id, topic_id, title, prompt, scene_count, like_count, view_count)
+VALUES ('a0000000-0000-0000-0000-0000000000b8', 'a0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-0000000000a1',
+        'Bogus idea', 'p', 9, 9, 9);
+INSERT INTO stories.topics (id, name, slug, scene_count) VALUES ('a0000000-0000-0000-0000-0000000000a8', 'Bogus', 'bogus', 9);
+SELECT segment_count, total_duration, contributor_count, view_count, like_count, last_segment_at FROM stories.scenes WHERE title = 'Bogus';
+SELECT scene_count, like_count, view_count FROM stories.ideas WHERE title = 'Bogus idea';
+SELECT scene_count FROM stories.topics WHERE slug = 'bogus';
+SELECT * FROM pg_temp.wrong();
+DELETE FROM stories.scenes WHERE title = 'Bogus';
+DELETE FROM stories.ideas WHERE title = 'Bogus idea';
+DELETE FROM stories.topics WHERE slug = 'bogus';
+
 -- A scene moves to another idea and topic: its views and its count move along.
 INSERT INTO stories.topics (id, name, slug) VALUES ('a0000000-0000-0000-0000-0000000000a9', 'Comedy', 'comedy');
 UPDATE stories.scenes SET idea_id = 'a0000000-0000-0000-0000-0000000000b3', topic_id = 'a0000000-0000-0000-0000-0000000000a9'
