@@ -139,6 +139,8 @@ crash() {
   IFS='|' read -r ok what < <(q -At -F'|' -c "${evidence//:pid/$pid}")
   check "$name: killed mid-work: $what" test "$ok" = t
   offset=$(stat -c %s "$server_log")
+  # The shutdown check (test-scheduling.sh) counts every other killed backend as a crash.
+  echo "$pid" >>"$REELBASE_CLUSTER_DIR/deliberate-kills"
   kill -9 "$pid"
   for _ in $(seq 1 120); do
     tail -c +"$((offset + 1))" "$server_log" | grep -q 'database system is ready to accept connections' \

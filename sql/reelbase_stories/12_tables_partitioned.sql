@@ -60,6 +60,11 @@ CREATE TABLE stories.jobs (
   created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   started_at timestamptz,
   completed_at timestamptz,
+  -- The job queue's (not in the seed; docs/stories.md): the worker holding the job, its last
+  -- report, and when a retried job may run again.
+  claimed_by text,
+  heartbeat_at timestamptz,
+  run_after timestamptz,
   -- UNIQUE across every partition through stories.job_idempotency_keys (20_integrity.sql).
   idempotency_key varchar(100),
   -- text = ANY (text[]) for the reason given at segments_status_check.
@@ -76,6 +81,9 @@ COMMENT ON COLUMN stories.jobs.progress IS '0 to 100.';
 COMMENT ON COLUMN stories.jobs.bible_version IS 'The scene bible version when the job was created.';
 COMMENT ON COLUMN stories.jobs.context_data IS 'Scene bible and recent segments handed to the pipeline.';
 COMMENT ON COLUMN stories.jobs.result_data IS 'Segment URLs, updated bible, ... on success.';
+COMMENT ON COLUMN stories.jobs.claimed_by IS 'The worker that stories.claim_jobs handed the job to; NULL while queued.';
+COMMENT ON COLUMN stories.jobs.heartbeat_at IS 'The holding worker''s last claim or report; stories.requeue_stalled_jobs requeues jobs whose worker went quiet.';
+COMMENT ON COLUMN stories.jobs.run_after IS 'A failed job''s retry waits until then (exponential backoff, stories.fail_job).';
 COMMENT ON COLUMN stories.jobs.idempotency_key IS
   'A client''s key: unique across every partition, archived ones included (stories.job_idempotency_keys).';
 

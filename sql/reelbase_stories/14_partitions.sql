@@ -36,3 +36,5 @@ CREATE INDEX idx_jobs_user_id ON stories.jobs_default (user_id);
 CREATE INDEX idx_jobs_status ON stories.jobs_default (status)
   WHERE status NOT IN ('final_ready', 'failed', 'cancelled');
 CREATE INDEX idx_jobs_created_at ON stories.jobs_default (created_at DESC);
+-- The queue: claim_jobs reads the oldest queued jobs.
+CREATE INDEX idx_jobs_queued ON stories.jobs_default (created_at, id) WHERE status = 'queued';

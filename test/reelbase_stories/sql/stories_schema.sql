@@ -13,7 +13,7 @@ WHERE n.nspname = 'stories' AND c.relkind IN ('r', 'p') AND e.extname = 'reelbas
 ORDER BY c.relname;
 
 -- Row-level security on every table but bible_schema (public, read-only to reelbase_app),
--- each with at least one policy.
+-- each with at least one policy but view_hash_key (no policy: only its owner reads the key).
 SELECT c.relname, c.relrowsecurity AS rls, (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = 'stories' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
