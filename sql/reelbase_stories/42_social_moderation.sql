@@ -1,16 +1,15 @@
 -- Likes, views, flags and user-topic review (Swift, Sources/ReelbaseExtension/Stories).
 
--- The key of the anonymous viewers' IP hashes (HMAC-SHA-256): made at install from the
--- server's strong random source, readable by no end user, kept by a dump so hashes stay
--- comparable after a restore (the dump holds the key: guard dumps as the data they are).
+-- The key of the anonymous viewers' IP hashes (HMAC-SHA-256): made by the first anonymous
+-- view (stories.record_view) from the server's strong random source, readable by no end
+-- user, kept by a dump so hashes stay comparable after a restore (the dump holds the key:
+-- guard dumps as the data they are). Not made at install: a restore would then meet two.
 CREATE TABLE stories.view_hash_key (
   id boolean PRIMARY KEY DEFAULT true CHECK (id),
   key bytea NOT NULL CHECK (pg_catalog.length(key) >= 32)
 );
 COMMENT ON TABLE stories.view_hash_key IS
   'The secret key of stories.scene_views.ip_hash (HMAC-SHA-256 of the normalized IP). One row; no end-user access.';
-INSERT INTO stories.view_hash_key (key)
-SELECT pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.gen_random_uuid()::text || pg_catalog.gen_random_uuid()::text, 'UTF8'));
 SELECT pg_catalog.pg_extension_config_dump('stories.view_hash_key', '');
 -- Row-level security with no policy: no one but its owner (record_view) reads a row.
 ALTER TABLE stories.view_hash_key ENABLE ROW LEVEL SECURITY;

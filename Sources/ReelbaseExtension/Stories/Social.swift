@@ -61,6 +61,15 @@ enum Social {
                    AND (stories.scene_is_public(s.id) OR s.user_id = $2 OR stories.is_moderator())) AS visible
     """, [uuid, uuid])
   static let hashKey = PreparedStatement("SELECT encode(key, 'hex') AS key FROM stories.view_hash_key", [])
+  /// The key is made by the first view, not at install, so a restore loads the dumped key
+  /// into an empty table (and hashes stay comparable). Concurrent first views settle on the
+  /// primary key.
+  static let makeKey = PreparedStatement(
+    """
+    INSERT INTO stories.view_hash_key (key)
+    SELECT sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8'))
+    ON CONFLICT (id) DO NOTHING
+    """, [])
   static let normalizeIP = PreparedStatement("SELECT host($1::inet) AS ip", [text])
   static let insertView = PreparedStatement(
     "INSERT INTO stories.scene_views (scene_id, user_id, ip_hash) VALUES ($1, $2, $3) RETURNING id",
@@ -81,8 +90,7 @@ enum Social {
           throw PGError.invalidParameter("an anonymous view needs the viewer's ip", hint: "Pass ip => the client address; only its keyed hash is stored.")
         }
         guard let normalized: String = try SPI.execute(normalizeIP, [try ip.makeDatum()], readOnly: false).row(0).value("ip"),
-              let keyHex: String = try SPI.execute(hashKey, [], readOnly: false).rows.first?.value("key"),
-              let key = hexBytes(keyHex)
+              let keyHex = try viewHashKey(), let key = hexBytes(keyHex)
         else { throw PGError.internalError("stories.view_hash_key holds no key") }
         ipHash = SHA256.hex(SHA256.hmac(key: key, message: Array(normalized.utf8)))
       }
@@ -90,6 +98,12 @@ enum Social {
                               readOnly: false)
       return try r.row(0).datum("id")
     }
+  }
+
+  static func viewHashKey() throws -> String? {
+    if let key: String = try SPI.execute(hashKey, [], readOnly: false).rows.first?.value("key") { return key }
+    _ = try SPI.execute(makeKey, [], readOnly: false)
+    return try SPI.execute(hashKey, [], readOnly: false).rows.first?.value("key")
   }
 
   static func hexBytes(_ hex: String) -> [UInt8]? {
