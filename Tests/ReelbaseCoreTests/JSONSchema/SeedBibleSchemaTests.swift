@@ -1,133 +1,21 @@
+import Foundation
 import Testing
 @testable import ReelbaseCore
 
-/// The scene bible schema of seed 004, as written there.
+/// The scene bible schema of seed 004, as the stories extension stores it.
 @Suite struct SeedBibleSchemaTests {
-  static let bibleSchema = ##"""
-  {
-    "$schema": "http://json-schema.org/draft-07/schema#",
-    "type": "object",
-    "required": ["version", "characters", "setting", "timeline"],
-    "properties": {
-      "version": {
-        "type": "integer",
-        "description": "Bible version number for optimistic locking"
-      },
-      "characters": {
-        "type": "array",
-        "items": {
-          "type": "object",
-          "required": ["entityId", "canonicalName"],
-          "properties": {
-            "entityId": {
-              "type": "string",
-              "pattern": "^char_[a-z0-9]+$",
-              "description": "Stable entity ID (e.g., char_abc123)"
-            },
-            "canonicalName": {
-              "type": "string",
-              "description": "Official name used in story"
-            },
-            "aliases": {
-              "type": "array",
-              "items": { "type": "string" },
-              "description": "Alternative names/nicknames"
-            },
-            "description": {
-              "type": "string",
-              "description": "Physical/personality description"
-            },
-            "traits": {
-              "type": "array",
-              "items": { "type": "string" }
-            },
-            "relationships": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "targetEntityId": { "type": "string" },
-                  "relationshipType": { "type": "string" }
-                }
-              }
-            },
-            "referenceAssets": {
-              "type": "object",
-              "properties": {
-                "portraitUrl": { "type": "string" },
-                "voiceAnchorUrl": { "type": "string" },
-                "styleFrameUrl": { "type": "string" }
-              }
-            },
-            "introducedInSegment": { "type": "integer" },
-            "isActive": { "type": "boolean", "default": true }
-          }
-        }
-      },
-      "setting": {
-        "type": "object",
-        "properties": {
-          "primaryLocation": { "type": "string" },
-          "timePeriod": { "type": "string" },
-          "worldRules": {
-            "type": "array",
-            "items": { "type": "string" }
-          },
-          "locations": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "name": { "type": "string" },
-                "description": { "type": "string" }
-              }
-            }
-          }
-        }
-      },
-      "timeline": {
-        "type": "object",
-        "properties": {
-          "currentPoint": { "type": "string" },
-          "majorEvents": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "segmentNumber": { "type": "integer" },
-                "event": { "type": "string" },
-                "consequences": { "type": "string" }
-              }
-            }
-          }
-        }
-      },
-      "plotThreads": {
-        "type": "array",
-        "items": {
-          "type": "object",
-          "properties": {
-            "id": { "type": "string" },
-            "description": { "type": "string" },
-            "status": { 
-              "type": "string",
-              "enum": ["active", "resolved", "abandoned"]
-            }
-          }
-        }
-      },
-      "styleGuide": {
-        "type": "object",
-        "properties": {
-          "tone": { "type": "string" },
-          "genre": { "type": "string" },
-          "visualStyle": { "type": "string" },
-          "narrativeStyle": { "type": "string" }
-        }
-      }
-    }
-  }
-  """##
+  /// Read from the extension's SQL, where the schema is stored once
+  /// (sql/reelbase_stories/30_bible_schema.sql, between the $schema$ quotes).
+  static let bibleSchema: String = {
+    let root = String(#filePath).split(separator: "/").dropLast(4).joined(separator: "/")
+    guard let file = fopen("/" + root + "/sql/reelbase_stories/30_bible_schema.sql", "r") else { return "" }
+    defer { fclose(file) }
+    var text = ""
+    var buffer = [CChar](repeating: 0, count: 4096)
+    while fgets(&buffer, Int32(buffer.count), file) != nil { text += String(cString: buffer) }
+    let parts = text.components(separatedBy: "$schema$")
+    return parts.count >= 3 ? parts[1] : ""
+  }()
 
   static let example = ##"""
     {"version": 3,
