@@ -2,14 +2,14 @@ import CPostgres
 import ReelbaseCore
 
 /// `stories.update_scene_bible(scene_id, expected_version, data, created_by_segment_id)`: the
-/// next version of a scene's bible, under optimistic locking. Caller's rights: row-level
-/// security decides whose scenes one may write.
+/// next version of a scene's bible, under optimistic locking.
 ///
 /// The scene row is locked first (FOR NO KEY UPDATE), so of several writers holding the same
 /// `expected_version` exactly one finds it current; the others, once the lock is theirs, read
 /// the moved version (READ COMMITTED re-reads a locked row) and get 40001 with the current
-/// version in the detail. The new row passes the stored bible schema by the table's trigger,
-/// so no path writes a bible that fails it. Caller's rights: the pipeline (reelbase_admin)
+/// version in the detail. The new row passes the stored bible schema, and its data.version
+/// must be the version written, by the table's trigger, so no path writes a bible that fails
+/// either. Caller's rights: the pipeline (reelbase_admin)
 /// may write bibles; end users may not.
 enum UpdateSceneBible {
   private static let uuid = RbOid(RB_UUIDOID)
@@ -33,7 +33,6 @@ enum UpdateSceneBible {
     let segment: UUIDValue? = try call.optional(3)
     guard expected < Int32.max else { throw PGError.invalidParameter("expected_version \(expected) is out of range") }
     let next = expected + 1
-    try checkDataVersion(call.datum(2), next)
     let sink = try TupleSink(call)
     try SPI.connect {
       let scene = try SPI.execute(lockScene, [try sceneID.makeDatum()], readOnly: false)
@@ -55,18 +54,6 @@ enum UpdateSceneBible {
       try sink.append(try ["id", "version", "created_at"].map { try r.datum($0) })
     }
     return nil
-  }
-
-  /// `data.version` is the version the row is written as.
-  private static func checkDataVersion(_ data: RbDatum, _ next: Int32) throws {
-    guard case .object(let o) = try JSONDatum.parse(data) else {
-      throw PGError.invalidParameter("a scene bible is a JSON object")
-    }
-    guard case .number(let n)? = o["version"], let wanted = DecimalNumber(text: String(next)), n.compare(wanted) == 0
-    else {
-      throw PGError.invalidParameter("data.version must be \(next), the version this update writes",
-                                     detail: "expected_version + 1 = \(next)")
-    }
   }
 }
 
