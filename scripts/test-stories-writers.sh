@@ -6,7 +6,12 @@
 #       segment_count, total_duration, contributor_count and last_segment_at equal what the
 #       segments say;
 #   (b) 16 clients calling stories.update_scene_bible with the same expected_version at once:
-#       exactly one writes version 2, the other 15 get 40001, and scenes.bible_version is 2.
+#       exactly one writes version 2, the other 15 get 40001, and scenes.bible_version is 2;
+#   (c) 32 clients calling stories.enqueue_job with one idempotency key at once: one job, and
+#       every caller gets its id; then 32 x 20 calls over 10 keys: one job per key;
+#   (d) 8 workers draining 10,000 queued jobs over 20 scenes (claim_jobs, then complete_job in
+#       a transaction of its own, as a worker would): every job claimed exactly once, none
+#       lost, and each scene's segments are 1..N.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
@@ -81,5 +86,71 @@ check "16 bible updaters on version 1: one wins, 15 get 40001" eq \
 check "the scene's bible is at version 2, with one row per version" eq \
   "$(q1 "SELECT s.bible_version || ' ' || (SELECT string_agg(version::text, ',' ORDER BY version) FROM stories.scene_bibles b WHERE b.scene_id = s.id) FROM stories.scenes s WHERE s.id = $scene")" \
   "2 1,2"
+
+q -f - <<'SQL' >/dev/null || exit 1
+CREATE UNLOGGED TABLE public.enqueue_log (job_id uuid NOT NULL, enqueued boolean NOT NULL, key text NOT NULL);
+CREATE FUNCTION public.enqueue_one(p_key text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM reelbase.set_user_id('5a000000-0000-4000-8000-000000000002');
+  INSERT INTO public.enqueue_log
+  SELECT e.job_id, e.enqueued, p_key FROM stories.enqueue_job('5a000000-0000-4000-8000-0000000000c1', 'race', p_key) e;
+END $$;
+SQL
+echo "SELECT public.enqueue_one('one-key');" >"$work/enqueue1.sql"
+"$pgbench" -n -d "$db" -c 32 -j 4 -t 1 -f "$work/enqueue1.sql" >"$work/enqueue1.log" 2>&1
+check "32 callers of enqueue_job with one key ran without an error" grep -q "number of failed transactions: 0" "$work/enqueue1.log"
+check "one job holds the key; all 32 callers got its id, one of them as enqueued" eq "$(q1 "
+  SELECT (SELECT count(*) FROM stories.jobs WHERE idempotency_key = 'one-key') || ' ' ||
+         count(*) || ' ' || count(DISTINCT l.job_id) || ' ' || count(*) FILTER (WHERE l.enqueued) || ' ' ||
+         bool_and(l.job_id = (SELECT id FROM stories.jobs WHERE idempotency_key = 'one-key'))
+  FROM public.enqueue_log l WHERE l.key = 'one-key'")" "1 32 1 1 true"
+printf '%s\n' '\set k random(1, 10)' "SELECT public.enqueue_one('key-' || :k);" >"$work/enqueue10.sql"
+"$pgbench" -n -d "$db" -c 32 -j 4 -t 20 -f "$work/enqueue10.sql" >"$work/enqueue10.log" 2>&1
+check "32 x 20 calls over 10 keys: one job per key, every caller got that job" eq "$(q1 "
+  SELECT count(*) || ' ' || sum(jobs) || ' ' || sum(ids) || ' ' || sum(fresh) || ' ' || sum(calls) FROM (
+    SELECT l.key, count(DISTINCT l.job_id) ids, count(*) FILTER (WHERE l.enqueued) fresh, count(*) calls,
+           (SELECT count(*) FROM stories.jobs j WHERE j.idempotency_key = l.key AND j.id = min(l.job_id::text)::uuid) jobs
+    FROM public.enqueue_log l WHERE l.key LIKE 'key-%' GROUP BY l.key) x")" "10 10 10 10 640"
+
+q -f - <<'SQL' >/dev/null || exit 1
+DELETE FROM stories.jobs WHERE status = 'queued';
+INSERT INTO stories.scenes (id, idea_id, user_id, topic_id, title)
+SELECT ('5a000000-0000-4000-8000-0000000001' || lpad(g::text, 2, '0'))::uuid, '5a000000-0000-4000-8000-0000000000b1',
+       '5a000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-0000000000a1', 'Drain ' || g
+FROM generate_series(1, 20) g;
+INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version, created_at)
+SELECT ('5a000000-0000-4000-8000-0000000001' || lpad((g % 20 + 1)::text, 2, '0'))::uuid,
+       ('5a000000-0000-4000-8000-' || lpad((g % 8 + 1)::text, 12, '0'))::uuid, 'job ' || g, 1,
+       now() - interval '1 hour' + g * interval '1 ms'
+FROM generate_series(1, 10000) g;
+CREATE UNLOGGED TABLE public.claim_log (job_id uuid NOT NULL, worker text NOT NULL);
+CREATE FUNCTION public.claim_some(p_worker text) RETURNS integer LANGUAGE sql AS $$
+  WITH c AS (SELECT job_id FROM stories.claim_jobs(p_worker, 5))
+  INSERT INTO public.claim_log SELECT job_id, p_worker FROM c RETURNING 1
+$$;
+-- One transaction per completed job, as a worker finishing jobs one by one: a transaction
+-- holding several scenes' locks at once would make the workers queue behind each other.
+CREATE PROCEDURE public.complete_held(p_worker text) LANGUAGE plpgsql AS $$
+DECLARE
+  j uuid;
+BEGIN
+  FOR j IN SELECT id FROM stories.jobs WHERE claimed_by = p_worker AND status = 'processing' LOOP
+    PERFORM stories.complete_job(j, p_worker, '{"ok": true}', 'https://cdn.example.com/d.mp4', 5, 'script');
+    COMMIT;
+  END LOOP;
+END $$;
+SQL
+printf '%s\n' "SELECT public.claim_some('worker-' || :client_id);" "CALL public.complete_held('worker-' || :client_id);" >"$work/drain.sql"
+"$pgbench" -n -d "$db" -c 8 -j 2 -t 500 -f "$work/drain.sql" >"$work/drain.log" 2>&1
+check "8 workers x 500 rounds of claim + complete ran without an error" grep -q "number of failed transactions: 0" "$work/drain.log"
+check "10,000 claims of 10,000 distinct jobs: each claimed exactly once" eq \
+  "$(q1 "SELECT count(*) || ' ' || count(DISTINCT job_id) || ' ' || count(DISTINCT worker) FROM public.claim_log")" "10000 10000 8"
+check "none lost: all 10,000 jobs completed, none left queued or processing" eq \
+  "$(q1 "SELECT string_agg(status || '=' || n, ' ' ORDER BY status) FROM (SELECT status, count(*) n FROM stories.jobs WHERE input_text LIKE 'job %' GROUP BY 1) x")" \
+  "final_ready=10000"
+check "each drained scene's segments are 1..N, 10,000 in all, one per job" eq "$(q1 "
+  SELECT count(*) || ' ' || sum(n) || ' ' || bool_and(n = mx AND n = d) FROM (
+    SELECT scene_id, count(*) n, max(sequence) mx, count(DISTINCT sequence) d FROM stories.segments
+    WHERE scene_id::text LIKE '5a000000-0000-4000-8000-0000000001%' GROUP BY 1) x")" "20 10000 true"
 echo "1..$n"
 [ "$bad" -eq 0 ]
