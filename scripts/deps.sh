@@ -4,8 +4,10 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 # python3-psycopg: the fuzzer (scripts/fuzz), run with Debian's /usr/bin/python3.
+# dpkg-dev, debhelper, lintian: `make deb` (docs/packaging.md); postgresql-15-plpgsql-check:
+# scripts/test-plpgsql-check.sh.
 packages=(postgresql-15 postgresql-server-dev-15 libpq-dev postgresql-15-cron postgresql-15-pgtap make gcc
-  python3 python3-psycopg)
+  python3 python3-psycopg dpkg-dev debhelper lintian postgresql-15-plpgsql-check)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
