@@ -89,6 +89,7 @@ record "pg_regress" $((total - bad)) "$bad"
 
 say "install, dump and upgrade"
 tap "install-upgrade" bash scripts/test-upgrade.sh
+tap "plpgsql_check" bash scripts/test-plpgsql-check.sh
 tap "dump and restore" bash scripts/test-dump-restore.sh
 tap "search_path" bash scripts/test-search-path.sh
 tap "rls matrix" bash scripts/test-rls-matrix.sh

@@ -28,8 +28,8 @@ DECLARE
   missing text[];
   ai jsonb;
   ai_dims jsonb;
-  deltas jsonb := '{}';
-  disagreement jsonb := '{}';
+  deltas jsonb := '{}'::jsonb;
+  disagreement jsonb := '{}'::jsonb;
 BEGIN
   -- NULLs and non-objects are left to the NOT NULL and CHECK constraints.
   IF jsonb_typeof(NEW.dimensions) = 'object' THEN

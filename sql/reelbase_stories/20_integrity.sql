@@ -28,7 +28,7 @@ DECLARE
   child regclass;
   found boolean;
 BEGIN
-  SELECT i.inhparent INTO parent
+  SELECT i.inhparent::pg_catalog.regclass INTO parent
   FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_partitioned_table pt ON pt.partrelid = i.inhparent
   WHERE i.inhrelid = p_partition AND pt.partdefid = p_partition;
   IF parent IS NULL THEN

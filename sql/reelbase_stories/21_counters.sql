@@ -18,31 +18,50 @@
 
 -- A new topic, idea or scene has nothing to count yet: its counters start at zero whatever
 -- the INSERT says. (A restore with triggers on then recounts instead of doubling the dumped
--- figures, or fails loudly; docs/stories.md, Backups.)
-CREATE FUNCTION stories.zero_counters() RETURNS trigger
+-- figures, or fails loudly; docs/stories.md, Backups.) One function per table, so that each
+-- names only columns its table has and plpgsql_check can check it against that table.
+CREATE FUNCTION stories.topics_zero_counters() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'topics' THEN
-    NEW.scene_count := 0;
-  ELSIF TG_TABLE_NAME = 'ideas' THEN
-    NEW.scene_count := 0; NEW.like_count := 0; NEW.view_count := 0;
-  ELSE
-    NEW.segment_count := 0; NEW.total_duration := 0; NEW.contributor_count := 0;
-    NEW.view_count := 0; NEW.like_count := 0; NEW.last_segment_at := NULL;
-  END IF;
+  NEW.scene_count := 0;
   RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION stories.zero_counters() IS
-  'Trigger on topics, ideas and scenes: a new row''s counters start at zero.';
+COMMENT ON FUNCTION stories.topics_zero_counters() IS
+  'Trigger on stories.topics: a new topic''s scene_count starts at zero.';
 CREATE TRIGGER topics_zero_counters BEFORE INSERT ON stories.topics
-  FOR EACH ROW EXECUTE FUNCTION stories.zero_counters();
+  FOR EACH ROW EXECUTE FUNCTION stories.topics_zero_counters();
+
+CREATE FUNCTION stories.ideas_zero_counters() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.scene_count := 0; NEW.like_count := 0; NEW.view_count := 0;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION stories.ideas_zero_counters() IS
+  'Trigger on stories.ideas: a new idea''s scene, like and view counts start at zero.';
 CREATE TRIGGER ideas_zero_counters BEFORE INSERT ON stories.ideas
-  FOR EACH ROW EXECUTE FUNCTION stories.zero_counters();
+  FOR EACH ROW EXECUTE FUNCTION stories.ideas_zero_counters();
+
+CREATE FUNCTION stories.scenes_zero_counters() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.segment_count := 0; NEW.total_duration := 0; NEW.contributor_count := 0;
+  NEW.view_count := 0; NEW.like_count := 0; NEW.last_segment_at := NULL;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION stories.scenes_zero_counters() IS
+  'Trigger on stories.scenes: a new scene''s counters start at zero and last_segment_at at NULL.';
 CREATE TRIGGER scenes_zero_counters BEFORE INSERT ON stories.scenes
-  FOR EACH ROW EXECUTE FUNCTION stories.zero_counters();
+  FOR EACH ROW EXECUTE FUNCTION stories.scenes_zero_counters();
 
 CREATE FUNCTION stories.count_scene() RETURNS trigger
 LANGUAGE plpgsql
@@ -246,5 +265,6 @@ CREATE TRIGGER scene_views_count
   AFTER INSERT OR UPDATE OF scene_id OR DELETE ON stories.scene_views
   FOR EACH ROW EXECUTE FUNCTION stories.count_view();
 
-REVOKE ALL ON FUNCTION stories.zero_counters(), stories.count_scene(), stories.delete_likes_of_target(), stories.segments_immutable(),
+REVOKE ALL ON FUNCTION stories.topics_zero_counters(), stories.ideas_zero_counters(),
+  stories.scenes_zero_counters(), stories.count_scene(), stories.delete_likes_of_target(), stories.segments_immutable(),
   stories.count_segment(), stories.count_like(), stories.count_view() FROM PUBLIC;
