@@ -25,7 +25,10 @@ enum JobWorker {
       UPDATE stories.jobs j
       SET status = 'processing', stage = 'script_expansion', claimed_by = $1, heartbeat_at = now(),
           started_at = coalesce(j.started_at, now())
-      FROM picked p WHERE j.id = p.id AND j.created_at = p.created_at
+      -- Arrays, not a join with picked: a prepared plan cannot know LIMIT $2 is small and
+      -- would hash the whole table; = ANY of the picked keys is an index scan whatever it is.
+      WHERE j.id = ANY (ARRAY(SELECT p.id FROM picked p))
+        AND j.created_at = ANY (ARRAY(SELECT p.created_at FROM picked p))
       RETURNING j.id, j.scene_id, j.user_id, j.type, j.input_text, j.bible_version, j.context_data,
                 j.retry_count, j.created_at
     )
