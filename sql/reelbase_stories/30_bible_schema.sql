@@ -160,12 +160,13 @@ DECLARE
 BEGIN
   SELECT b.version, b.schema INTO bible_schema_version, bible_schema_data
   FROM stories.bible_schema b ORDER BY b.version DESC LIMIT 1;
-  SELECT pg_catalog.string_agg(pg_catalog.format('%s: %s (%s)', e.path, e.message, e.keyword), '; '),
-         pg_catalog.max(e.n)
-  INTO errors, error_count
-  FROM (SELECT v.path, v.message, v.keyword, pg_catalog.count(*) OVER () AS n
-        FROM reelbase.jsonschema_validation_errors(bible_schema_data, NEW.data) v LIMIT 3) e;
-  IF errors IS NOT NULL THEN
+  -- The boolean check stops at the first error; the error list is built only for a refusal.
+  IF NOT reelbase.jsonb_matches_schema(bible_schema_data, NEW.data) THEN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s: %s (%s)', e.path, e.message, e.keyword), '; '),
+           pg_catalog.max(e.n)
+    INTO errors, error_count
+    FROM (SELECT v.path, v.message, v.keyword, pg_catalog.count(*) OVER () AS n
+          FROM reelbase.jsonschema_validation_errors(bible_schema_data, NEW.data) v LIMIT 3) e;
     RAISE EXCEPTION 'scene bible version % of scene % does not match bible schema version %',
                     NEW.version, NEW.scene_id, bible_schema_version
       USING ERRCODE = 'invalid_parameter_value',

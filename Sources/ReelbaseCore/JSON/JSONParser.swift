@@ -126,39 +126,38 @@ public struct JSONParser {
     return n
   }
 
+  /// Strings are decoded from their UTF-8 bytes at once: a string without escapes (nearly
+  /// every string of jsonb output) is one slice, and the escaped rest go through one byte buffer.
   private mutating func string() throws(Failure) -> String {
     position += 1
-    var scalars = String.UnicodeScalarView()
-    var runStart = position
-    func flush(_ parser: JSONParser, _ scalars: inout String.UnicodeScalarView, _ from: Int) {
-      if from < parser.position {
-        scalars.append(contentsOf: String(decoding: parser.bytes[from..<parser.position], as: UTF8.self).unicodeScalars)
-      }
+    let start = position
+    while let c = current, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\"), c >= 0x20 { position += 1 }
+    if current == UInt8(ascii: "\"") {
+      position += 1
+      return String(decoding: bytes[start..<position - 1], as: UTF8.self)
     }
+    var buffer = Array(bytes[start..<position])
     while true {
       guard let c = current else { throw fail("unterminated string") }
       if c == UInt8(ascii: "\"") {
-        flush(self, &scalars, runStart)
         position += 1
-        return String(scalars)
+        return String(decoding: buffer, as: UTF8.self)
       }
       if c < 0x20 { throw fail("control character in a string") }
-      if c != UInt8(ascii: "\\") { position += 1; continue }
-      flush(self, &scalars, runStart)
       position += 1
+      if c != UInt8(ascii: "\\") { buffer.append(c); continue }
       guard let e = current else { throw fail("unterminated escape") }
       position += 1
       switch e {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(e))
-      case UInt8(ascii: "b"): scalars.append("\u{08}")
-      case UInt8(ascii: "f"): scalars.append("\u{0C}")
-      case UInt8(ascii: "n"): scalars.append("\n")
-      case UInt8(ascii: "r"): scalars.append("\r")
-      case UInt8(ascii: "t"): scalars.append("\t")
-      case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(e)
+      case UInt8(ascii: "b"): buffer.append(0x08)
+      case UInt8(ascii: "f"): buffer.append(0x0C)
+      case UInt8(ascii: "n"): buffer.append(0x0A)
+      case UInt8(ascii: "r"): buffer.append(0x0D)
+      case UInt8(ascii: "t"): buffer.append(0x09)
+      case UInt8(ascii: "u"): buffer.append(contentsOf: UTF8.encode(try unicodeEscape())!)
       default: throw fail("unknown escape")
       }
-      runStart = position
     }
   }
 

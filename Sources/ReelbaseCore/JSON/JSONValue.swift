@@ -38,8 +38,11 @@ public enum JSONValue: Equatable, Sendable {
 /// A JSON object: members in document order (for stable error order) and looked up by key.
 /// A repeated key keeps its last value, as jsonb does.
 public struct JSONObject: Equatable, Sendable {
-  public private(set) var keys: [String] = []
-  private var values: [String: JSONValue] = [:]
+  /// Members in first-seen order. Most objects a schema sees have a handful of keys, where a
+  /// scan beats hashing; a key index is kept only once an object grows past `indexedFrom`.
+  public private(set) var members: [(key: String, value: JSONValue)] = []
+  private var index: [String: Int]?
+  private static let indexedFrom = 16
 
   public init() {}
 
@@ -47,24 +50,32 @@ public struct JSONObject: Equatable, Sendable {
     for (key, value) in members { self[key] = value }
   }
 
-  public var count: Int { keys.count }
+  public var count: Int { members.count }
+  public var keys: [String] { members.map(\.key) }
+
+  private func position(of key: String) -> Int? {
+    if let index { return index[key] }
+    return members.firstIndex { $0.key == key }
+  }
 
   public subscript(key: String) -> JSONValue? {
-    get { values[key] }
+    get { position(of: key).map { members[$0].value } }
     set {
-      if let newValue {
-        if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-      } else if values.removeValue(forKey: key) != nil {
-        keys.removeAll { $0 == key }
+      if let at = position(of: key) {
+        if let newValue { members[at].value = newValue; return }
+        members.remove(at: at)
+        index = index.map { _ in Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) }) }
+      } else if let newValue {
+        members.append((key, newValue))
+        if index != nil { index?[key] = members.count - 1 } else if members.count > Self.indexedFrom {
+          index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+        }
       }
     }
   }
 
-  public var members: [(key: String, value: JSONValue)] {
-    keys.compactMap { key in values[key].map { (key, $0) } }
-  }
-
+  /// Equal members, in any order.
   public static func == (a: JSONObject, b: JSONObject) -> Bool {
-    a.values == b.values
+    a.count == b.count && a.members.allSatisfy { b[$0.key] == $0.value }
   }
 }

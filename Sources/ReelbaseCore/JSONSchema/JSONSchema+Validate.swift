@@ -15,21 +15,23 @@ extension JSONSchema {
   }
 }
 
-/// One validation: the instance path so far, the violations found, and the depth guard.
-struct SchemaWalk<Checkpoint: ValidationCheckpoint> {
+/// One validation: the instance path so far, the violations found, and the depth guard. Not
+/// generic over the checkpoint: called from another module, a generic walk runs unspecialised
+/// and looks up its own type metadata on every call.
+struct SchemaWalk {
   enum Step {
     case key(String)
     case index(Int)
   }
 
   let nodes: [SchemaNode]
-  let checkpoint: Checkpoint
+  let checkpoint: any ValidationCheckpoint
   var limit: Int
   var found: [JSONSchemaViolation] = []
   var path: [Step] = []
   var depth = 0
 
-  init(nodes: [SchemaNode], checkpoint: Checkpoint, limit: Int) {
+  init(nodes: [SchemaNode], checkpoint: any ValidationCheckpoint, limit: Int) {
     self.nodes = nodes
     self.checkpoint = checkpoint
     self.limit = limit

@@ -1,6 +1,7 @@
 /// The keywords of one compiled schema object; child schemas are indexes into
-/// `JSONSchema.nodes`, so `$ref` cycles are plain index cycles.
-struct SchemaNode {
+/// `JSONSchema.nodes`, so `$ref` cycles are plain index cycles. A class: the walk reads a node
+/// per value, and a struct of this many references costs a retain of each on every read.
+final class SchemaNode {
   enum Items {
     case all(Int)
     case tuple([Int])
