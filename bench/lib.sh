@@ -76,3 +76,35 @@ create_bench_db() {
   PGDATABASE=postgres q -c "CREATE DATABASE $PGDATABASE"
   q -c 'CREATE EXTENSION reelbase_learning CASCADE' -c 'CREATE EXTENSION reelbase_market'
 }
+
+# pair_runs PREFIX CLIENTS TARGET A SCRIPT_A B SCRIPT_B [RESET]: variant A against its baseline B
+# in the same run: a warm-up of each, then two runs of each interleaved (A B, then B A), the
+# command RESET VARIANT before every run. Prints each run, then the best-of-2 TPS of each and
+# the ratio A/B against TARGET.
+pair_runs() {
+  local prefix=$1 clients=$2 target=$3 reset=${8:-true} v rep name ratio
+  local -A script=([$4]=$5 [$6]=$7) tps
+  for v in "$4" "$6"; do
+    $reset "$v"
+    run_pgbench "$prefix-warmup-$v" "${script[$v]}" "$clients" "$BENCH_WARMUP"
+  done
+  for rep in 1 2; do
+    local order=("$4" "$6")
+    [ "$rep" = 2 ] && order=("$6" "$4")
+    for v in "${order[@]}"; do
+      name=$prefix-$v-c$clients-run$rep
+      $reset "$v"
+      run_pgbench "$name" "${script[$v]}" "$clients" "$BENCH_SECONDS"
+      tps[$v,$rep]=$(pgbench_tps "$BENCH_OUT/$name.txt")
+      printf '  %-16s run %s: %9.1f TPS  %7.1f us CPU/transaction\n' "$v" "$rep" "${tps[$v,$rep]}" \
+        "$(pgbench_cpu_per_txn "$name")"
+    done
+  done
+  local best_a best_b
+  best_a=$(calc "${tps[$4,1]} > ${tps[$4,2]} ? ${tps[$4,1]} : ${tps[$4,2]}")
+  best_b=$(calc "${tps[$6,1]} > ${tps[$6,2]} ? ${tps[$6,1]} : ${tps[$6,2]}")
+  ratio=$(calc "$best_a / $best_b")
+  printf '%s/s (best): %.1f   %s/s (best): %.1f   ratio %s/%s = %.3f (target >= %s: %s)\n' \
+    "$4" "$best_a" "$6" "$best_b" "$4" "$6" "$ratio" "$target" \
+    "$(calc "$ratio >= $target ? \"met\" : \"missed\"")"
+}
