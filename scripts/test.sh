@@ -113,6 +113,11 @@ if [ -f scripts/test-client.sh ]; then
   record_swift_tests "client tests" "$log_dir/client.log" "$rc"
 fi
 
+# The package swaps the installed copy for the .deb and back (scripts/test-package.sh); it runs
+# its suites on a cluster of its own, since this one keeps running the module it preloaded.
+say "Debian package: build, install, suites against it, purge"
+tap "package" bash scripts/test-package.sh
+
 # kill -9 restarts every backend of the cluster, so it runs alone, after the replica is gone.
 say "crash recovery: kill -9 during maintenance and a sweep"
 tap "crash recovery" bash scripts/test-crash-recovery.sh
