@@ -43,14 +43,16 @@ extension ReelbaseQueryable {
 
   /// Inserts a row: every property but ``ReelbaseTable/serverColumns`` and nil optionals (which
   /// take the column's default), and returns it as stored.
-  /// - Parameter row: The new row.
+  /// - Parameters:
+  ///   - row: The new row.
+  ///   - only: Only these columns, for a writer granted some columns of the table only.
   /// - Throws: ``ReelbaseError``: ``ReelbaseError/Code/duplicate`` (23505),
   ///   ``ReelbaseError/Code/invalidInput`` (23514 and the like), ``ReelbaseError/Code/notFound``
   ///   (23503), ``ReelbaseError/Code/permissionDenied`` (42501).
   @discardableResult
-  public func insert<M: ReelbaseTable>(_ row: M) async throws -> M {
+  public func insert<M: ReelbaseTable>(_ row: M, only: Set<String>? = nil) async throws -> M {
     let values = try RowEncoder.columns(of: row, context: M.tableName)
-      .filter { $0.value != nil && !M.serverColumns.contains($0.column) }
+      .filter { $0.value != nil && !M.serverColumns.contains($0.column) && only?.contains($0.column) != false }
     var binds = PostgresBindings()
     for value in values { try binds.append(column: value.value) }
     let columns = values.map(\.column).joined(separator: ", ")
@@ -64,14 +66,18 @@ extension ReelbaseQueryable {
 
   /// Writes every column of a row but its key and ``ReelbaseTable/serverColumns`` (a nil
   /// optional writes NULL), found by ``ReelbaseTable/primaryKey``, and returns it as stored.
-  /// - Parameter row: The row, as read and then changed.
+  /// - Parameters:
+  ///   - row: The row, as read and then changed.
+  ///   - only: Only these columns, for a writer granted some columns of the table only.
   /// - Returns: The stored row, or nil when there is no such row the caller may change.
-  /// - Throws: ``ReelbaseError``, as ``insert(_:)``.
+  /// - Throws: ``ReelbaseError``, as ``insert(_:only:)``.
   @discardableResult
-  public func update<M: ReelbaseTable>(_ row: M) async throws -> M? {
+  public func update<M: ReelbaseTable>(_ row: M, only: Set<String>? = nil) async throws -> M? {
     let columns = try RowEncoder.columns(of: row, context: M.tableName)
     let keys = columns.filter { M.primaryKey.contains($0.column) }
-    let values = columns.filter { !M.primaryKey.contains($0.column) && !M.serverColumns.contains($0.column) }
+    let values = columns.filter {
+      !M.primaryKey.contains($0.column) && !M.serverColumns.contains($0.column) && only?.contains($0.column) != false
+    }
     var binds = PostgresBindings()
     for value in keys + values { try binds.append(column: value.value) }
     let set = values.enumerated().map { "\($1.column) = $\(keys.count + $0 + 1)" }

@@ -7,7 +7,7 @@ import PostgresNIO
 /// as that end user under row-level security. Tables are read and written through their
 /// models (``Video``, ``Course``, ``WatchSession``, ...) with
 /// ``ReelbaseQueryable/fetch(_:where:orderBy:limit:readFrom:)`` and
-/// ``ReelbaseQueryable/insert(_:)``.
+/// ``ReelbaseQueryable/insert(_:only:)``.
 extension ReelbaseQueryable {
   /// `learning.track_video_event`: records a video analytics event and returns its id (a
   /// time-ordered UUIDv7). The server checks that the video exists, is not deleted and belongs
@@ -93,7 +93,7 @@ extension ReelbaseQueryable {
 
   /// Records progress on a watch session: one UPDATE of its progress columns. A named write
   /// because it is the player's hot path, sent every few seconds per viewer: no read first,
-  /// and no other column written (``update(_:)`` needs the row and writes them all). The
+  /// and no other column written (``update(_:only:)`` needs the whole row). The
   /// server marks the session completed at 90%.
   /// - Parameters:
   ///   - watchTimeSeconds: Time watched so far in the session, without pauses.

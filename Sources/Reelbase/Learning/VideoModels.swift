@@ -47,7 +47,7 @@ public struct Video: ReelbaseTable, Hashable, Identifiable {
 }
 
 /// A video without its transcript (`learning.videos`), for listings: see ``Video``. An
-/// ``ReelbaseQueryable/update(_:)`` of a summary leaves the transcript as it is.
+/// ``ReelbaseQueryable/update(_:only:)`` of a summary leaves the transcript as it is.
 public struct VideoSummary: ReelbaseTable, Hashable, Identifiable {
   public static let tableName = "learning.videos"
   public var id = UUID()

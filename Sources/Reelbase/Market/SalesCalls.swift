@@ -52,7 +52,7 @@ extension ReelbaseQueryable {
   }
 
   /// Submits produced content for one of the current identity's purchases, unverified. A
-  /// named write because buyers may insert only these columns (``insert(_:)`` sends them all).
+  /// named write because buyers may insert only these columns.
   /// Refusals: 23505 ``ReelbaseError/Code/duplicate`` (one per purchase), 42501 for someone
   /// else's purchase, 23503 ``ReelbaseError/Code/notFound``, 23514 for an empty URL.
   public func submitProducedContent(
@@ -69,7 +69,7 @@ extension ReelbaseQueryable {
 
   /// Replaces a submission's figures and stamps `metrics_updated_at` (nil: the server's
   /// `now()`); nil when the caller may not change it (a buyer: once verified). A named write
-  /// because buyers may update only these columns (``update(_:)`` writes them all).
+  /// because buyers may update only these columns, one of them to the server's clock.
   @discardableResult
   public func updateProducedContentMetrics(
     id: UUID, performanceMetrics: PerformanceMetrics, updatedAt: Date? = nil

@@ -79,7 +79,7 @@ public struct PurchasedConcept: ReelbaseTable, Hashable, Identifiable {
 }
 
 /// A buyer's video made from a purchased concept (`market.produced_content`), one per
-/// purchase. Verifying it (an administrator's ``ReelbaseQueryable/update(_:)`` with
+/// purchase. Verifying it (an administrator's ``ReelbaseQueryable/update(_:only:)`` with
 /// `verified = true`) claims the purchase's cashback; `verified_at` follows `verified` (a
 /// trigger). A buyer writes through
 /// ``ReelbaseQueryable/submitProducedContent(transactionID:submittedURL:platform:performanceMetrics:)``

@@ -28,7 +28,7 @@ public struct SimilarVideo: ReelbaseRow, Hashable, Identifiable {
 extension ReelbaseQueryable {
   /// Makes a model version the active one, deactivating the previous one in the same
   /// statement; nil (nothing changes) for an unknown id. A named write because two
-  /// ``update(_:)`` calls would meet the single-active index or leave no active model.
+  /// ``update(_:only:)`` calls would meet the single-active index or leave no active model.
   /// ``ReelbaseError/Code/conflict`` when another activation ran concurrently (retryable).
   @discardableResult
   public func activateModelVersion(id: UUID) async throws -> ModelVersion? {

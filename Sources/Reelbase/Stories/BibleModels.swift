@@ -1,7 +1,7 @@
 import Foundation
 
 /// One version of a scene's bible (`stories.scene_bibles`; unique per scene and version).
-/// Version 1 is an administrator's ``ReelbaseQueryable/insert(_:)``; later ones come from
+/// Version 1 is an administrator's ``ReelbaseQueryable/insert(_:only:)``; later ones come from
 /// ``ReelbaseQueryable/updateSceneBible(sceneID:expectedVersion:data:createdBySegmentID:)``.
 /// Readable where the scene is.
 public struct SceneBible: ReelbaseTable, Hashable, Identifiable {
@@ -25,7 +25,7 @@ public struct SceneBible: ReelbaseTable, Hashable, Identifiable {
 }
 
 /// A version of the bible JSON Schema (`stories.bible_schema`, draft-07); bibles are checked
-/// against the highest. Administrators add versions with ``ReelbaseQueryable/insert(_:)`` (an
+/// against the highest. Administrators add versions with ``ReelbaseQueryable/insert(_:only:)`` (an
 /// invalid schema is 22023); stored bibles are not checked again.
 public struct BibleSchema: ReelbaseTable, Hashable {
   public static let tableName = "stories.bible_schema"

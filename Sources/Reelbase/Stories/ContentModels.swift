@@ -2,8 +2,8 @@ import Foundation
 
 /// A story idea, a prompt users start scenes from (`stories.ideas`). Public once `active` and
 /// `approved`; the author sees their own in any state. The counters are the database's.
-/// Administrators write every other column with ``ReelbaseQueryable/insert(_:)`` and
-/// ``ReelbaseQueryable/update(_:)``; end users, who are granted fewer columns, with
+/// Administrators write every other column with ``ReelbaseQueryable/insert(_:only:)`` and
+/// ``ReelbaseQueryable/update(_:only:)``; end users, who are granted fewer columns, with
 /// ``ReelbaseQueryable/submitIdea(_:)``, ``ReelbaseQueryable/editIdea(_:)`` and (moderators)
 /// ``ReelbaseQueryable/moderateIdea(_:)``.
 public struct Idea: ReelbaseTable, Hashable, Identifiable {

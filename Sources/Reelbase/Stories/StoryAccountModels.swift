@@ -31,7 +31,7 @@ public struct StoryUser: ReelbaseTable, Hashable, Identifiable {
 
 /// A public profile (`stories.users`, the columns `reelbase_app` is granted): what users read
 /// of each other, and what a user edits of their own account with
-/// ``ReelbaseQueryable/update(_:)`` (username, display name, avatar, bio). `role` and
+/// ``ReelbaseQueryable/update(_:only:)`` (username, display name, avatar, bio). `role` and
 /// `isActive` are the administrators' to change, so an update leaves them out.
 public struct UserProfile: ReelbaseTable, Hashable, Identifiable {
   public static let tableName = "stories.users"

@@ -3,9 +3,8 @@ import PostgresNIO
 
 /// End users' writes of their ideas, scenes and proposals, and moderators' status changes.
 /// Named writes because `reelbase_app` is granted only some columns of these tables (to keep
-/// authors off the status and counters, and moderators off the content), and
-/// ``insert(_:)`` and ``update(_:)`` write them all: each of these writes only the columns
-/// its writer is granted, from a model read or made as usual. Row-level security decides
+/// authors off the status and counters, and moderators off the content): each of these
+/// names the columns its writer is granted (``insert(_:only:)``, ``update(_:only:)``). Row-level security decides
 /// whose rows (42501 for a row that is not the caller's to write).
 extension ReelbaseQueryable {
   /// Submits an idea as the current user (`userID` must be theirs); it is pending until a
@@ -56,33 +55,5 @@ extension ReelbaseQueryable {
   /// id, user, name and description.
   public func proposeTopic(_ topic: UserTopic) async throws -> UserTopic {
     try await insert(topic, only: ["id", "user_id", "name", "description"])
-  }
-
-  /// INSERT of `columns` of `row` (nil optionals left to their defaults), RETURNING the model.
-  func insert<M: ReelbaseTable>(_ row: M, only columns: Set<String>) async throws -> M {
-    let values = try RowEncoder.columns(of: row, context: M.tableName)
-      .filter { $0.value != nil && columns.contains($0.column) }
-    var binds = PostgresBindings()
-    for value in values { try binds.append(column: value.value) }
-    let placeholders = values.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
-    let sql = """
-      INSERT INTO \(M.tableName) (\(values.map(\.column).joined(separator: ", "))) VALUES (\(placeholders))
-      RETURNING \(M.selectList)
-      """
-    return try await oneRow(PostgresQuery(unsafeSQL: sql, binds: binds), M.self, "INSERT INTO")
-  }
-
-  /// UPDATE of `columns` of `row` by its key (a nil optional writes NULL), RETURNING the model.
-  func update<M: ReelbaseTable>(_ row: M, only columns: Set<String>) async throws -> M? {
-    let all = try RowEncoder.columns(of: row, context: M.tableName)
-    let keys = all.filter { M.primaryKey.contains($0.column) }
-    let values = all.filter { columns.contains($0.column) }
-    var binds = PostgresBindings()
-    for value in keys + values { try binds.append(column: value.value) }
-    let set = values.enumerated().map { "\($1.column) = $\(keys.count + $0 + 1)" }.joined(separator: ", ")
-    let key = keys.enumerated().map { "\($1.column) = $\($0 + 1)" }.joined(separator: " AND ")
-    let sql = "UPDATE \(M.tableName) SET \(set) WHERE \(key) RETURNING \(M.selectList)"
-    return try await rows(PostgresQuery(unsafeSQL: sql, binds: binds), .write)
-      .first.map { try M(row: $0, context: M.tableName) }
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A curated topic (`stories.topics`) that ideas and scenes belong to. Every user reads the
 /// active ones; admins (stories role `admin`, or `reelbase_admin`) create, change and delete
-/// them with ``ReelbaseQueryable/insert(_:)`` and ``ReelbaseQueryable/update(_:)``.
+/// them with ``ReelbaseQueryable/insert(_:only:)`` and ``ReelbaseQueryable/update(_:only:)``.
 public struct Topic: ReelbaseTable, Hashable, Identifiable {
   public static let tableName = "stories.topics"
   /// `scene_count` is kept by the database; no role writes it.

@@ -29,14 +29,14 @@ extension ReelbaseRow {
 
 /// A table or view the client reads (and, for tables, writes) through its model with
 /// ``ReelbaseQueryable/fetch(_:where:orderBy:limit:readFrom:)``,
-/// ``ReelbaseQueryable/insert(_:)`` and ``ReelbaseQueryable/update(_:)``.
+/// ``ReelbaseQueryable/insert(_:only:)`` and ``ReelbaseQueryable/update(_:only:)``.
 ///
 /// A model has a default for every property and a `public init() {}`, so a new row is
 /// `Creator { $0.email = "a@example.com" }`: defaults are the column defaults.
 public protocol ReelbaseTable: ReelbaseRow, Encodable {
   /// The table, schema-qualified (`learning.videos`).
   static var tableName: String { get }
-  /// The key ``ReelbaseQueryable/update(_:)`` finds the row by; `id` unless said.
+  /// The key ``ReelbaseQueryable/update(_:only:)`` finds the row by; `id` unless said.
   static var primaryKey: [String] { get }
   /// Columns the server fills (timestamps, counters, generated columns), never sent on
   /// insert or update; `created_at` and `updated_at` unless said.
