@@ -77,13 +77,14 @@ create_bench_db() {
   q -c 'CREATE EXTENSION reelbase_learning CASCADE' -c 'CREATE EXTENSION reelbase_market'
 }
 
-# pair_runs PREFIX CLIENTS TARGET A SCRIPT_A B SCRIPT_B [RESET]: variant A against its baseline B
-# in the same run: a warm-up of each, then two runs of each interleaved (A B, then B A), the
-# command RESET VARIANT before every run. Prints each run, then the best-of-2 TPS of each and
-# the ratio A/B against TARGET.
+# pair_runs PREFIX CLIENTS TARGET A SCRIPT_A B SCRIPT_B [RESET [CHECK]]: variant A against its
+# baseline B in the same run: a warm-up of each, then two runs of each interleaved (A B, then
+# B A), the command RESET VARIANT before every run and CHECK RUN_NAME after every measured run.
+# Prints each run, the best-of-2 TPS of each and the ratio A/B against TARGET ("-": none), and
+# the least CPU per transaction of each.
 pair_runs() {
-  local prefix=$1 clients=$2 target=$3 reset=${8:-true} v rep name ratio
-  local -A script=([$4]=$5 [$6]=$7) tps
+  local prefix=$1 clients=$2 target=$3 reset=${8:-true} check=${9:-true} v rep name ratio
+  local -A script=([$4]=$5 [$6]=$7) tps cpu
   for v in "$4" "$6"; do
     $reset "$v"
     run_pgbench "$prefix-warmup-$v" "${script[$v]}" "$clients" "$BENCH_WARMUP"
@@ -95,16 +96,21 @@ pair_runs() {
       name=$prefix-$v-c$clients-run$rep
       $reset "$v"
       run_pgbench "$name" "${script[$v]}" "$clients" "$BENCH_SECONDS"
+      $check "$name"
       tps[$v,$rep]=$(pgbench_tps "$BENCH_OUT/$name.txt")
-      printf '  %-16s run %s: %9.1f TPS  %7.1f us CPU/transaction\n' "$v" "$rep" "${tps[$v,$rep]}" \
-        "$(pgbench_cpu_per_txn "$name")"
+      cpu[$v,$rep]=$(pgbench_cpu_per_txn "$name")
+      printf '  %-16s run %s: %9.1f TPS  %7.1f us CPU/transaction\n' "$v" "$rep" "${tps[$v,$rep]}" "${cpu[$v,$rep]}"
     done
   done
-  local best_a best_b
+  local best_a best_b least_a least_b verdict=""
   best_a=$(calc "${tps[$4,1]} > ${tps[$4,2]} ? ${tps[$4,1]} : ${tps[$4,2]}")
   best_b=$(calc "${tps[$6,1]} > ${tps[$6,2]} ? ${tps[$6,1]} : ${tps[$6,2]}")
+  least_a=$(calc "${cpu[$4,1]} < ${cpu[$4,2]} ? ${cpu[$4,1]} : ${cpu[$4,2]}")
+  least_b=$(calc "${cpu[$6,1]} < ${cpu[$6,2]} ? ${cpu[$6,1]} : ${cpu[$6,2]}")
   ratio=$(calc "$best_a / $best_b")
-  printf '%s/s (best): %.1f   %s/s (best): %.1f   ratio %s/%s = %.3f (target >= %s: %s)\n' \
-    "$4" "$best_a" "$6" "$best_b" "$4" "$6" "$ratio" "$target" \
-    "$(calc "$ratio >= $target ? \"met\" : \"missed\"")"
+  [ "$target" = - ] || verdict=" (target >= $target: $(calc "$ratio >= $target ? \"met\" : \"missed\""))"
+  printf '%s/s (best): %.1f   %s/s (best): %.1f   ratio %s/%s = %.3f%s\n' \
+    "$4" "$best_a" "$6" "$best_b" "$4" "$6" "$ratio" "$verdict"
+  printf 'CPU per transaction (least): %s %.1f us, %s %.1f us   ratio %s/%s = %.3f\n' \
+    "$4" "$least_a" "$6" "$least_b" "$6" "$4" "$(calc "$least_b / $least_a")"
 }

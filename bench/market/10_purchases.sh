@@ -60,31 +60,8 @@ echo "purchase: BEGIN; reelbase.set_user_id(gen_random_uuid()); market.purchase_
 echo "COMMIT (n random in 1..1000). plain: the same transaction with, instead of the call, an"
 echo "INSERT ... SELECT of the same transactions row from a copy of the listing (bench.listings):"
 echo "no locks, no cap checks, no listing or arbitrage update. Runs as superuser postgres."
-declare -A tps cpu
-for v in purchase plain_insert; do
-  reset_sales
-  run_pgbench "market-warmup-$v" "$here/pgbench/$v.sql" "$clients" "$BENCH_WARMUP"
-done
-for rep in 1 2; do
-  order=(purchase plain_insert)
-  [ "$rep" = 2 ] && order=(plain_insert purchase)
-  for v in "${order[@]}"; do
-    name=market-$v-c$clients-run$rep
-    reset_sales
-    run_pgbench "$name" "$here/pgbench/$v.sql" "$clients" "$BENCH_SECONDS"
-    check_sales "$name"
-    tps[$v,$rep]=$(pgbench_tps "$BENCH_OUT/$name.txt")
-    cpu[$v,$rep]=$(pgbench_cpu_per_txn "$name")
-    printf '  %-14s run %s: %9.1f TPS  %7.1f us CPU/transaction\n' "$v" "$rep" "${tps[$v,$rep]}" "${cpu[$v,$rep]}"
-  done
-done
-best() { calc "${tps[$1,1]} > ${tps[$1,2]} ? ${tps[$1,1]} : ${tps[$1,2]}"; }
-least() { calc "${cpu[$1,1]} < ${cpu[$1,2]} ? ${cpu[$1,1]} : ${cpu[$1,2]}"; }
-bp=$(best purchase); bi=$(best plain_insert); cp=$(least purchase); ci=$(least plain_insert)
-printf 'purchases/s (best): %.1f   plain INSERT/s (best): %.1f   ratio purchase/plain = %.3f\n' \
-  "$bp" "$bi" "$(calc "$bp / $bi")"
-printf 'CPU per transaction (least): purchase %.1f us, plain %.1f us   ratio plain/purchase = %.3f\n' \
-  "$cp" "$ci" "$(calc "$ci / $cp")"
+pair_runs market "$clients" - purchase "$here/pgbench/purchase.sql" \
+  plain_insert "$here/pgbench/plain_insert.sql" reset_sales check_sales
 
 say "market: $clients clients racing on one listing (${BENCH_SECONDS} s)"
 reset_sales
