@@ -19,11 +19,20 @@ public enum TransactionIdentity: Equatable, Sendable {
   }
 
   public static func decode(_ setting: String?, tag: UInt32) -> TransactionIdentity {
-    guard let setting, !setting.isEmpty else { return .none }
-    let parts = setting.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-      let settingTag = UInt32(parts[0]), let user = UUIDValue(string: String(parts[1]))
-    else { return .malformed }
-    return settingTag == tag ? .user(user) : .ended
+    guard var setting, !setting.isEmpty else { return .none }
+    // Bytes, not Characters: every identity check of a policy or function decodes this.
+    return setting.withUTF8 { bytes in
+      guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon <= 10 else { return .malformed }
+      var settingTag: UInt64 = 0
+      for byte in bytes[..<colon] {
+        guard byte >= 0x30 && byte <= 0x39 else { return .malformed }
+        settingTag = settingTag * 10 + UInt64(byte - 0x30)
+      }
+      guard settingTag <= UInt64(UInt32.max),
+        let user = UUIDValue(utf8: UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
+      else { return .malformed }
+      return UInt32(settingTag) == tag ? .user(user) : .ended
+    }
   }
+
 }

@@ -34,24 +34,32 @@ public struct UUIDValue: Hashable, Sendable, CustomStringConvertible {
   /// Parses 32 hex digits, optionally with hyphens between groups of four digits and
   /// optionally in braces (the forms Postgres' `uuid_in` accepts).
   public init?(string: String) {
-    var scalars = Substring(string).unicodeScalars[...]
-    if scalars.first == "{" {
-      guard scalars.last == "}" else { return nil }
-      scalars = scalars.dropFirst().dropLast()
+    var string = string
+    guard let parsed = string.withUTF8({ UUIDValue(utf8: $0) }) else { return nil }
+    self = parsed
+  }
+
+  /// ``init(string:)`` over UTF-8 bytes: bytes, not Unicode scalars, because every accepted
+  /// character is ASCII, and the server parses the identity setting on every call.
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    var bytes = bytes[...]
+    if bytes.first == UInt8(ascii: "{") {
+      guard bytes.last == UInt8(ascii: "}") else { return nil }
+      bytes = bytes.dropFirst().dropLast()
     }
     var h: UInt64 = 0
     var l: UInt64 = 0
     var digits = 0
     var previousWasHyphen = true
-    for scalar in scalars {
-      if scalar == "-" {
+    for byte in bytes {
+      if byte == UInt8(ascii: "-") {
         // A hyphen may follow any group of four digits, never two in a row or at the ends.
         guard !previousWasHyphen, digits % 4 == 0, digits < 32 else { return nil }
         previousWasHyphen = true
         continue
       }
-      guard let nibble = UUIDValue.hexValue(scalar), digits < 32 else { return nil }
-      if digits < 16 { h = h << 4 | UInt64(nibble) } else { l = l << 4 | UInt64(nibble) }
+      guard let nibble = UUIDValue.hexValue(byte), digits < 32 else { return nil }
+      if digits < 16 { h = h << 4 | nibble } else { l = l << 4 | nibble }
       digits += 1
       previousWasHyphen = false
     }
@@ -76,27 +84,32 @@ public struct UUIDValue: Hashable, Sendable, CustomStringConvertible {
 
   /// The canonical lower-case hyphenated form, as Postgres prints it.
   public var description: String {
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(36)
-    for i in 0..<32 {
-      if i == 8 || i == 12 || i == 16 || i == 20 { out.append(UInt8(ascii: "-")) }
-      let word = i < 16 ? high : low
-      let nibble = Int((word >> UInt64(4 * (15 - i % 16))) & 0xF)
-      out.append(digits[nibble])
+    String(unsafeUninitializedCapacity: 36) { out in
+      var at = 0
+      for i in 0..<32 {
+        if i == 8 || i == 12 || i == 16 || i == 20 {
+          out[at] = UInt8(ascii: "-")
+          at += 1
+        }
+        let word = i < 16 ? high : low
+        let nibble = UInt8(truncatingIfNeeded: (word >> UInt64(4 * (15 - i % 16))) & 0xF)
+        out[at] = nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
+        at += 1
+      }
+      return at
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// The version nibble (4 for random UUIDs, 7 for time-ordered ones).
   public var version: Int { Int((high >> 12) & 0xF) }
 
-  private static func hexValue(_ s: Unicode.Scalar) -> UInt64? {
-    switch s.value {
-    case 0x30...0x39: return UInt64(s.value - 0x30)
-    case 0x41...0x46: return UInt64(s.value - 0x41 + 10)
-    case 0x61...0x66: return UInt64(s.value - 0x61 + 10)
+  private static func hexValue(_ b: UInt8) -> UInt64? {
+    switch b {
+    case 0x30...0x39: return UInt64(b - 0x30)
+    case 0x41...0x46: return UInt64(b - 0x41 + 10)
+    case 0x61...0x66: return UInt64(b - 0x61 + 10)
     default: return nil
     }
   }
+
 }

@@ -8,56 +8,68 @@
 -- return only facts about the caller. Policies call them wrapped in a scalar subquery,
 -- (SELECT stories.current_user_id()), so they run once per query as an InitPlan.
 -- search_path is pinned to pg_catalog, pg_temp and every reference is schema-qualified.
+-- PL/pgSQL, not SQL: a SECURITY DEFINER SQL function is never inlined, and fmgr_sql parses and
+-- plans its body again in every statement that calls it (half of enqueue_job's time went
+-- there); PL/pgSQL keeps its plans for the session.
 
 CREATE FUNCTION stories.current_user_id()
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT u.id FROM stories.users AS u
-  WHERE u.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND u.is_active
+BEGIN
+  RETURN (SELECT u.id FROM stories.users AS u
+          WHERE u.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND u.is_active);
+END
 $$;
 COMMENT ON FUNCTION stories.current_user_id() IS
   'The current identity (reelbase.current_user_id()) if it is an active stories.users id, else NULL.';
 
 CREATE FUNCTION stories.current_user_role()
 RETURNS text
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT u.role::text FROM stories.users AS u WHERE u.id OPERATOR(pg_catalog.=) stories.current_user_id()
+BEGIN
+  RETURN (SELECT u.role::text FROM stories.users AS u
+          WHERE u.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND u.is_active);
+END
 $$;
 COMMENT ON FUNCTION stories.current_user_role() IS
   'The role (user, moderator, admin) of the current active user, or NULL without an identity.';
 
 CREATE FUNCTION stories.is_moderator()
 RETURNS boolean
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT COALESCE(stories.current_user_role() OPERATOR(pg_catalog.=) ANY (ARRAY['moderator', 'admin']), false)
+BEGIN
+  RETURN COALESCE(stories.current_user_role() OPERATOR(pg_catalog.=) ANY (ARRAY['moderator', 'admin']), false);
+END
 $$;
 COMMENT ON FUNCTION stories.is_moderator() IS
   'True when the current active user is a moderator or an admin (admins moderate too).';
 
 CREATE FUNCTION stories.is_admin()
 RETURNS boolean
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT COALESCE(stories.current_user_role() OPERATOR(pg_catalog.=) 'admin', false)
+BEGIN
+  RETURN COALESCE(stories.current_user_role() OPERATOR(pg_catalog.=) 'admin', false);
+END
 $$;
 COMMENT ON FUNCTION stories.is_admin() IS 'True when the current active user is an admin.';
 
@@ -66,31 +78,35 @@ COMMENT ON FUNCTION stories.is_admin() IS 'True when the current active user is 
 -- answer does not depend on the caller's own visibility; it reveals only public-ness.
 CREATE FUNCTION stories.scene_is_public(p_scene uuid)
 RETURNS boolean
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT EXISTS (
+BEGIN
+  RETURN EXISTS (
     SELECT FROM stories.scenes s JOIN stories.ideas i ON i.id OPERATOR(pg_catalog.=) s.idea_id
     WHERE s.id OPERATOR(pg_catalog.=) p_scene
       AND s.status::text OPERATOR(pg_catalog.=) ANY (ARRAY['active', 'locked'])
       AND i.status::text OPERATOR(pg_catalog.=) 'active'
-      AND i.moderation_status::text OPERATOR(pg_catalog.=) 'approved')
+      AND i.moderation_status::text OPERATOR(pg_catalog.=) 'approved');
+END
 $$;
 COMMENT ON FUNCTION stories.scene_is_public(uuid) IS
   'True when the scene is active or locked and its idea is active and approved.';
 
 CREATE FUNCTION stories.scene_owner(p_scene uuid)
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT s.user_id FROM stories.scenes s WHERE s.id OPERATOR(pg_catalog.=) p_scene
+BEGIN
+  RETURN (SELECT s.user_id FROM stories.scenes s WHERE s.id OPERATOR(pg_catalog.=) p_scene);
+END
 $$;
 COMMENT ON FUNCTION stories.scene_owner(uuid) IS
   'The creator of a scene (policies of the scene''s bibles and summaries use it).';

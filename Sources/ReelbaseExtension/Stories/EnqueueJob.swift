@@ -12,20 +12,24 @@ enum EnqueueJob {
   private static let uuid = RbOid(RB_UUIDOID)
   private static let text = RbOid(RB_TEXTOID)
 
-  static let scene = PreparedStatement(
+  /// Who, where and the key's lock in one statement (each SPI statement costs an executor
+  /// start and end): always one row, a NULL user without an active identity, NULL scene
+  /// columns when the scene does not exist or is not visible. The lock comes before the
+  /// statement that looks the key up, so that one's snapshot sees a racing caller's commit.
+  static let prepare = PreparedStatement(
     """
-    SELECT s.bible_version, s.status FROM stories.scenes s
-    WHERE s.id = $1 AND (s.user_id = $2 OR stories.scene_is_public(s.id))
-    """, [uuid, uuid])
-  static let lockKey = PreparedStatement(
-    "SELECT pg_advisory_xact_lock(hashtextextended('stories.jobs:' || $1, 0))", [text])
+    SELECT me.id AS user_id, s.bible_version, s.status,
+           (SELECT pg_advisory_xact_lock(hashtextextended('stories.jobs:' || $2, 0)) WHERE $2 IS NOT NULL) AS locked
+    FROM (SELECT stories.current_user_id() AS id) me
+    LEFT JOIN stories.scenes s ON s.id = $1 AND (s.user_id = me.id OR stories.scene_is_public(s.id))
+    """, [uuid, text])
+  // The key first, then its job by its full key: a join would open an index scan on every
+  // jobs partition for each call, and a fresh key (the usual case) needs none.
   static let findKey = PreparedStatement(
-    """
-    SELECT j.id, j.created_at, j.status, j.user_id
-    FROM stories.job_idempotency_keys k
-    JOIN stories.jobs j ON j.id = k.job_id AND j.created_at = k.created_at
-    WHERE k.idempotency_key = $1
-    """, [text])
+    "SELECT job_id, created_at FROM stories.job_idempotency_keys WHERE idempotency_key = $1", [text])
+  static let keyedJob = PreparedStatement(
+    "SELECT id, created_at, status, user_id FROM stories.jobs WHERE id = $1 AND created_at = $2",
+    [uuid, RbOid(RB_TIMESTAMPTZOID)])
   static let insert = PreparedStatement(
     """
     INSERT INTO stories.jobs (scene_id, user_id, type, input_text, bible_version, idempotency_key)
@@ -43,17 +47,18 @@ enum EnqueueJob {
     }
     let sink = try TupleSink(call)
     try SPI.connect {
-      let user = try StoriesIdentity.activeUser(for: "enqueue_job")
-      let s = try SPI.execute(scene, [try sceneID.makeDatum(), try user.makeDatum()], readOnly: false)
-      guard s.rowCount == 1, let bibleVersion: Int32 = try s.row(0).value("bible_version") else {
+      let p = try SPI.execute(prepare, [try sceneID.makeDatum(), try key?.makeDatum()], readOnly: false).row(0)
+      guard let user: UUIDValue = try p.value("user_id") else { throw StoriesIdentity.noActiveUser("enqueue_job") }
+      guard let bibleVersion: Int32 = try p.value("bible_version") else {
         throw PGError.missingReference("no scene \(sceneID)", detail: "Or it is not visible to the current user.")
       }
-      if let status: String = try s.row(0).value("status"), status != "active" {
+      if let status: String = try p.value("status"), status != "active" {
         throw PGError(sqlstate: "55000", message: "scene \(sceneID) is \(status); it takes no new jobs")
       }
       if let key {
-        _ = try SPI.execute(lockKey, [try key.makeDatum()], readOnly: false)
-        if let row = try SPI.execute(findKey, [try key.makeDatum()], readOnly: false).rows.first {
+        if let found = try SPI.execute(findKey, [try key.makeDatum()], readOnly: false).rows.first,
+           let row = try SPI.execute(keyedJob, [try found.datum("job_id"), try found.datum("created_at")],
+                                     readOnly: false).rows.first {
           guard try row.value("user_id", as: UUIDValue.self) == user else {
             throw PGError(sqlstate: "23505", message: "idempotency key \"\(key)\" is already used by another user's job")
           }
@@ -67,34 +72,6 @@ enum EnqueueJob {
       try sink.append([try r.datum("id"), try r.datum("created_at"), try r.datum("status"), try true.makeDatum()])
     }
     return nil
-  }
-}
-
-/// Who is acting in stories (stories.current_user_id(): an active user's id, else NULL).
-enum StoriesIdentity {
-  static let current = PreparedStatement("SELECT stories.current_user_id() AS id, stories.is_moderator() AS moderator", [])
-
-  /// The current identity when it is an active stories user.
-  /// - Throws: 42501 otherwise.
-  static func activeUser(for function: String) throws -> UUIDValue {
-    guard let id = try optionalUser() else {
-      throw PGError(sqlstate: "42501", message: "stories.\(function) acts for the current user, and there is no active one",
-                    hint: "Call reelbase.set_user_id() with the id of an active stories.users row first.")
-    }
-    return id
-  }
-
-  static func optionalUser() throws -> UUIDValue? {
-    try SPI.execute(current, [], readOnly: false).row(0).value("id")
-  }
-
-  /// - Throws: 42501 unless the current user is an active moderator or admin.
-  static func requireModerator(for function: String) throws -> UUIDValue {
-    let r = try SPI.execute(current, [], readOnly: false).row(0)
-    guard let id: UUIDValue = try r.value("id"), try r.value("moderator", as: Bool.self) == true else {
-      throw PGError(sqlstate: "42501", message: "stories.\(function) is for moderators and admins")
-    }
-    return id
   }
 }
 
