@@ -13,18 +13,23 @@
 --
 -- search_path is pinned to pg_catalog, pg_temp (pg_temp last so a caller's temporary table
 -- cannot shadow anything) and every reference is schema-qualified.
+--
+-- PL/pgSQL, not SQL: a SECURITY DEFINER SQL function is never inlined, and fmgr_sql parses and
+-- plans its body again in every statement that calls it, so every policy check paid a parse
+-- and a plan; PL/pgSQL keeps its plans for the session.
 
 CREATE FUNCTION learning.current_creator_id()
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT c.id
-  FROM learning.creators AS c
-  WHERE c.id = reelbase.current_user_id() AND c.is_active
+BEGIN
+  RETURN (SELECT c.id FROM learning.creators AS c
+          WHERE c.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND c.is_active);
+END
 $$;
 
 COMMENT ON FUNCTION learning.current_creator_id() IS
@@ -33,15 +38,16 @@ COMMENT ON FUNCTION learning.current_creator_id() IS
 
 CREATE FUNCTION learning.current_student_id()
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT s.id
-  FROM learning.students AS s
-  WHERE s.id = reelbase.current_user_id() AND s.is_active
+BEGIN
+  RETURN (SELECT s.id FROM learning.students AS s
+          WHERE s.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND s.is_active);
+END
 $$;
 
 COMMENT ON FUNCTION learning.current_student_id() IS
@@ -50,15 +56,16 @@ COMMENT ON FUNCTION learning.current_student_id() IS
 
 CREATE FUNCTION learning.current_student_creator_id()
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT s.creator_id
-  FROM learning.students AS s
-  WHERE s.id = reelbase.current_user_id() AND s.is_active
+BEGIN
+  RETURN (SELECT s.creator_id FROM learning.students AS s
+          WHERE s.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND s.is_active);
+END
 $$;
 
 COMMENT ON FUNCTION learning.current_student_creator_id() IS

@@ -172,3 +172,46 @@ CREATE TRIGGER chat_messages_check_video_references
 -- the table's owner.
 DROP POLICY video_chunk_lists_visible_chunks ON learning.video_chunk_lists;
 REVOKE SELECT ON learning.video_chunk_lists FROM reelbase_app;
+
+-- The identity functions become PL/pgSQL (14_identity.sql says why); same results.
+CREATE OR REPLACE FUNCTION learning.current_creator_id()
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+PARALLEL SAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN (SELECT c.id FROM learning.creators AS c
+          WHERE c.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND c.is_active);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION learning.current_student_id()
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+PARALLEL SAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN (SELECT s.id FROM learning.students AS s
+          WHERE s.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND s.is_active);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION learning.current_student_creator_id()
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+PARALLEL SAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN (SELECT s.creator_id FROM learning.students AS s
+          WHERE s.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND s.is_active);
+END
+$$;
