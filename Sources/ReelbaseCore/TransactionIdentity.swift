@@ -34,5 +34,4 @@ public enum TransactionIdentity: Equatable, Sendable {
       return UInt32(settingTag) == tag ? .user(user) : .ended
     }
   }
-
 }

@@ -111,5 +111,4 @@ public struct UUIDValue: Hashable, Sendable, CustomStringConvertible {
     default: return nil
     }
   }
-
 }

@@ -37,6 +37,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- current_user_id's condition, not a call to it: one SECURITY DEFINER switch less for
+  -- every is_moderator() and is_admin().
   RETURN (SELECT u.role::text FROM stories.users AS u
           WHERE u.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND u.is_active);
 END

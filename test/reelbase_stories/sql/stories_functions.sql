@@ -58,6 +58,14 @@ SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000e') IS NOT NULL 
 SELECT * FROM stories.enqueue_job(:s1, 'inactive');
 \echo :LAST_ERROR_SQLSTATE
 ROLLBACK;
+-- A scene that is not active (locked: still public) takes no new jobs (55000).
+BEGIN;
+UPDATE stories.scenes SET status = 'locked' WHERE id = :s1;
+SET LOCAL ROLE regress_stories_app;
+SELECT reelbase.set_user_id('a0000000-0000-0000-0000-00000000000a') IS NOT NULL AS ann;
+SELECT * FROM stories.enqueue_job(:s1, 'after the lock', 'ann-key-locked');
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
 SELECT id AS ann_job FROM stories.jobs WHERE idempotency_key = 'ann-key-1' \gset
 
 SET ROLE regress_stories_admin;
