@@ -27,6 +27,7 @@ StaticAssertDecl(RB_INTERVALOID == INTERVALOID, "oid");
 StaticAssertDecl(RB_NUMERICOID == NUMERICOID, "oid");
 StaticAssertDecl(RB_UUIDOID == UUIDOID, "oid");
 StaticAssertDecl(RB_JSONBOID == JSONBOID, "oid");
+StaticAssertDecl(RB_BYTEAOID == BYTEAOID, "oid");
 StaticAssertDecl(RB_INT4ARRAYOID == INT4ARRAYOID, "oid");
 StaticAssertDecl(RB_TEXTARRAYOID == TEXTARRAYOID, "oid");
 StaticAssertDecl(RB_FLOAT4ARRAYOID == FLOAT4ARRAYOID, "oid");

@@ -27,6 +27,8 @@ HOSTILE = {
     "interval": ["'0'", "'-1 day'", "'1 microsecond'", "'178000000 years'", "'-178000000 years'",
                  "'1 mon'", "'72 hours'", "'1000000 days'", "'-1 microsecond'"],
     "boolean": ["true", "false"],
+    "bigint": ["0", "-1", "1", "9223372036854775807", "-9223372036854775808"],
+    "bytea": ["''", "'\\x00'", "'\\x' OPERATOR(pg_catalog.||) pg_catalog.repeat('00', 32)", "'\\xff'", "pg_catalog.decode(pg_catalog.repeat('ab', 100000), 'hex')"],
 }
 
 

@@ -27,6 +27,7 @@ typedef struct RbTupleSink *RbTupleSinkRef;
 /* Type OIDs the bridge converts; checked against pg_type_d.h at compile time. */
 enum {
   RB_BOOLOID = 16,
+  RB_BYTEAOID = 17,
   RB_INT8OID = 20,
   RB_INT2OID = 21,
   RB_INT4OID = 23,

@@ -120,3 +120,22 @@ func typeInput(_ type: RbOid, _ text: String, typmod: Int32 = -1) throws -> RbDa
   try text.withCString { try guarded(rb_type_input(type, $0, typmod, &out)) }
   return out
 }
+
+/// `bytea`, copied into Swift bytes (the varlena layout is text's, so text's view and make
+/// serve it).
+struct PGBytea: DatumConvertible, Equatable {
+  static var typeOID: RbOid { RbOid(RB_BYTEAOID) }
+  var bytes: [UInt8]
+  init(bytes: [UInt8]) { self.bytes = bytes }
+  init(datum: RbDatum) throws { bytes = try String.withBytes(of: datum) { Array($0) } }
+  func makeDatum() throws -> RbDatum {
+    guard let count = Int32(exactly: bytes.count) else {
+      throw PGError(sqlstate: "54000", message: "bytea of \(bytes.count) bytes is too long")
+    }
+    var out: RbDatum = 0
+    try bytes.withUnsafeBufferPointer { buffer in
+      try guarded(rb_text_make(UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self), count, &out))
+    }
+    return out
+  }
+}
