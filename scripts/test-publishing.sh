@@ -12,7 +12,9 @@
 #       a removed one at its successor;
 #   (d) pg_dump -Fc + pg_restore of that database, with no special options: every row kept
 #       (md5 per table), the trail loaded as dumped, not audited again (pg_dump's scripts set
-#       row_security = off), and the restored database goes on appending to the same chains.
+#       row_security = off), and the restored database goes on appending to the same chains;
+#   (e) REPEATABLE READ: a transaction whose snapshot predates another's append to the same
+#       chain cannot fork it: its append is 40001, and the chain still verifies.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
@@ -125,4 +127,22 @@ psql -X -q -At -d "$restored" -c "SELECT 1 FROM publishing.update_video('7b00000
 check "the restored database appends to the chains: the new row is the newest id, and it verifies" eq "$(psql -X -At -d "$restored" -c "
   SELECT (SELECT state_after ->> 'title' FROM publishing.task_audit ORDER BY id DESC LIMIT 1) || ' ' || ok
   FROM publishing.verify_audit()")" "restored true"
+
+# (e) The first session's snapshot is taken before the second appends; its own append then
+# finds the new head invisible and the chain index refuses the fork.
+video="'7b000000-0000-4000-8000-000000000002'"
+psql -X -d "$db" -v ON_ERROR_STOP=1 >"$work/rr.log" 2>&1 <<SQL &
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT count(*) FROM publishing.videos;
+SELECT pg_sleep(1.5);
+SELECT 1 FROM publishing.attach_asset($video, 'image', 'https://cdn.example.com/rr.png', 'sha256:' || repeat('1', 64));
+COMMIT;
+SQL
+sleep 0.5
+q1 "SELECT 1 FROM publishing.attach_asset($video, 'image', 'https://cdn.example.com/rc.png', 'sha256:' || repeat('2', 64))" >/dev/null
+wait
+check "REPEATABLE READ append behind a newer head: 40001, not a fork" grep -q "could not serialize access" "$work/rr.log"
+check "the chain of that video still verifies, with the one asset appended" eq "$(q1 "
+  SELECT v.ok || ' ' || (SELECT count(*) FROM publishing.task_audit WHERE task_id = $video AND action = 'assets.insert')
+  FROM publishing.verify_audit($video) v")" "true 1"
 exit $((bad > 0))
