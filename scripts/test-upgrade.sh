@@ -108,6 +108,22 @@ for from in 0.1.0 0.2.0 0.3.0 0.4.0; do
   case $from in 0.3.0 | 0.4.0) maintain="SELECT count(*) FROM reelbase.run_maintenance()" ;; esac
   # shellcheck disable=SC2086
   check "demo data loads under $from" q -d rb_upgrade ${maintain:+-c "$maintain"} $data -o /dev/null
+  # An embedding that compresses (real model output does), stored compressed by $from's
+  # storage; 0.5.0 stores embeddings PLAIN and rewrites such rows.
+  flat="pg_catalog.array_fill(0.25::real, ARRAY[1536])"
+  compressed="SELECT count(*) FILTER (WHERE pg_column_compression(embedding) IS NOT NULL) || ' ' || count(*) FILTER (WHERE embedding = $flat)
+              FROM learning.video_chunks"
+  # (0.2.0's list trigger calls the module with 0.2.0's catalog, which today's module no longer
+  # reads: such a database updates its extension before it writes embeddings again.)
+  flat_written=1
+  q -d rb_upgrade -c "UPDATE learning.video_chunks SET embedding = $flat WHERE id = (SELECT min(id::text)::uuid FROM learning.video_chunks)" \
+    -o /dev/null 2>/dev/null || flat_written=0
+  if [ "$from" = 0.4.0 ]; then
+    compressed="$compressed UNION ALL SELECT count(*) FILTER (WHERE pg_column_compression(content_embedding) IS NOT NULL) || ' ' || count(*) FILTER (WHERE content_embedding = $flat)
+                FROM market.analyzed_videos"
+    q -d rb_upgrade -c "UPDATE market.analyzed_videos SET content_embedding = $flat WHERE id = (SELECT min(id::text)::uuid FROM market.analyzed_videos)" -o /dev/null
+  fi
+  echo "# compressed and flat embeddings under $from: $(q -d rb_upgrade -At -c "$compressed" | tr '\n' ' ')"
   counts_file rb_upgrade "$tmp/up_before"
   check "ALTER EXTENSION reelbase UPDATE ($from -> $(version_of reelbase))" q -d rb_upgrade -c "ALTER EXTENSION reelbase UPDATE"
   for ext in $products; do
@@ -118,6 +134,8 @@ for from in 0.1.0 0.2.0 0.3.0 0.4.0; do
     fingerprint rb_upgrade "$ext" "$tmp/upgraded_$ext"
     same "$from -> $(version_of "$ext"): $ext's catalog equals a fresh install" "$tmp/fresh_$ext" "$tmp/upgraded_$ext"
   done
+  [ "$flat_written" = 1 ] && check "$from -> 0.5.0: the compressed embeddings are stored uncompressed, same values" \
+    test "$(q -d rb_upgrade -At -c "$compressed" | sort -u | tr '\n' ' ')" = "0 1 "
   # Tables a later release adds are empty and not in the "before" list: compare the ones that were.
   counts rb_upgrade | awk 'NR == FNR { had[$1]; next } $1 in had' "$tmp/up_before" - >"$tmp/up_after"
   same "data loaded under $from survives the update ($(awk '{s+=$2} END {print s}' "$tmp/up_before") rows)" \

@@ -174,10 +174,12 @@ CREATE TABLE learning.video_chunks (
     CHECK (end_time_seconds >= 0 AND end_time_seconds >= start_time_seconds),
   CONSTRAINT video_chunks_word_count_check CHECK (word_count >= 0)
 );
--- Embeddings stay inline and uncompressed (STORAGE MAIN): 1,536 floats are 6 KB, which fits in
--- a page, and random floats do not compress, so the vector scan reads each embedding in place
--- from the heap page, with no TOAST lookups and no copy.
-ALTER TABLE learning.video_chunks ALTER COLUMN embedding SET STORAGE MAIN;
+-- Embeddings stay inline and uncompressed (STORAGE PLAIN): 1,536 floats are 6 KB, which fits in
+-- a page, so the vector scan reads each embedding in place from the heap page, with no TOAST
+-- lookup, no decompression and no copy. Not MAIN: MAIN still compresses inline, and real model
+-- output compresses (6,168 -> 1,805 bytes a row for MiniLM text embeddings), which made every
+-- scan decompress every row. The other columns stay toastable, so a row still fits.
+ALTER TABLE learning.video_chunks ALTER COLUMN embedding SET STORAGE PLAIN;
 SELECT pg_catalog.pg_extension_config_dump('learning.video_chunks', '');
 
 COMMENT ON TABLE learning.video_chunks IS

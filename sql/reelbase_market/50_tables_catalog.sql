@@ -42,8 +42,9 @@ CREATE TABLE market.analyzed_videos (
   CONSTRAINT analyzed_videos_legacy_columns_empty CHECK (
     user_ratings IS NULL AND user_tags IS NULL AND user_notes IS NULL)
 );
--- Inline and uncompressed, like learning.video_chunks: the similarity scan reads them in place.
-ALTER TABLE market.analyzed_videos ALTER COLUMN content_embedding SET STORAGE MAIN;
+-- Inline and never compressed (STORAGE PLAIN), like learning.video_chunks: the similarity scan
+-- reads them in place.
+ALTER TABLE market.analyzed_videos ALTER COLUMN content_embedding SET STORAGE PLAIN;
 SELECT pg_catalog.pg_extension_config_dump('market.analyzed_videos', '');
 COMMENT ON TABLE market.analyzed_videos IS
   'Imported platform videos with their AI analysis (visual_analysis) and content embedding.';

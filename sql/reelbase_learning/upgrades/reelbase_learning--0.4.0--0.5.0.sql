@@ -215,3 +215,11 @@ BEGIN
           WHERE s.id OPERATOR(pg_catalog.=) reelbase.current_user_id() AND s.is_active);
 END
 $$;
+
+-- Embeddings: STORAGE PLAIN instead of MAIN (10_tables_content.sql says why). Rows written
+-- before keep their compressed form until rewritten: array_cat with an empty array returns its
+-- argument detoasted, so each is stored again uncompressed with the same values (the IVF list
+-- trigger files it in the list it was in).
+ALTER TABLE learning.video_chunks ALTER COLUMN embedding SET STORAGE PLAIN;
+UPDATE learning.video_chunks SET embedding = pg_catalog.array_cat(embedding, '{}'::real[])
+WHERE pg_catalog.pg_column_compression(embedding) IS NOT NULL;

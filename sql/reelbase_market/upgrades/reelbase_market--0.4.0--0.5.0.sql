@@ -89,3 +89,9 @@ BEGIN
   RETURN NEW;
 END
 $$;
+
+-- Embeddings: STORAGE PLAIN instead of MAIN (sql/reelbase_learning/10_tables_content.sql says
+-- why); compressed rows are stored again uncompressed, same values.
+ALTER TABLE market.analyzed_videos ALTER COLUMN content_embedding SET STORAGE PLAIN;
+UPDATE market.analyzed_videos SET content_embedding = pg_catalog.array_cat(content_embedding, '{}'::real[])
+WHERE pg_catalog.pg_column_compression(content_embedding) IS NOT NULL;

@@ -26,6 +26,14 @@ SELECT CASE WHEN n <= 30 THEN 'd0000000-0000-0000-0000-000000000011'
             ELSE 'd0000000-0000-0000-0000-000000000013' END::uuid,
        100 + n, 'chunk ' || n, pg_temp.emb(n)
 FROM generate_series(1, 110) n;
+-- Embeddings are stored uncompressed even when they compress (STORAGE PLAIN): a constant
+-- vector compresses to a few bytes, and a scan would decompress it on every read.
+INSERT INTO learning.video_chunks (id, video_id, chunk_index, chunk_text, embedding) VALUES
+  ('00000000-0000-4000-8000-0000000000c0', 'd0000000-0000-0000-0000-000000000013', 950, 'flat',
+   pg_catalog.array_fill(0.5::real, ARRAY[1536]));
+SELECT pg_column_compression(embedding) AS compression, pg_column_size(embedding) AS bytes
+FROM learning.video_chunks WHERE id = '00000000-0000-4000-8000-0000000000c0';
+DELETE FROM learning.video_chunks WHERE id = '00000000-0000-4000-8000-0000000000c0';
 -- Two chunks with the same embedding: an exact tie, broken by id.
 INSERT INTO learning.video_chunks (id, video_id, chunk_index, chunk_text, embedding) VALUES
   ('00000000-0000-4000-8000-0000000000b2', 'd0000000-0000-0000-0000-000000000012', 900, 'twin b', pg_temp.emb(500)),

@@ -59,7 +59,11 @@ INSERT INTO market.analyzed_videos (video_url, visual_analysis) VALUES ('https:/
 INSERT INTO market.analyzed_videos (video_url, user_notes) VALUES ('https://x', 'legacy');
 -- a 1,536-dimensional embedding is accepted
 INSERT INTO market.analyzed_videos (video_url, content_embedding)
-  SELECT 'https://ok', array_agg(0.5::real) FROM generate_series(1, 1536) RETURNING platform;
+  SELECT 'https://ok', array_agg(0.5::real) FROM generate_series(1, 1536)
+  RETURNING platform;
+-- stored uncompressed although it compresses (STORAGE PLAIN: scans read it in place)
+SELECT pg_column_compression(content_embedding) AS compression, pg_column_size(content_embedding) AS bytes
+FROM market.analyzed_videos WHERE video_url = 'https://ok';
 DELETE FROM market.analyzed_videos WHERE video_url = 'https://ok';
 -- video_ratings: one rating per rater per video, score range, rater type
 INSERT INTO market.video_ratings (video_id, overall_score, dimensions, rater_id)
