@@ -58,10 +58,10 @@ COMMENT ON COLUMN publishing.videos.state_version IS
 
 CREATE TABLE publishing.assets (
   id uuid PRIMARY KEY DEFAULT pg_catalog.gen_random_uuid(),
-  video_id uuid REFERENCES publishing.videos (id) ON DELETE CASCADE,
-  type text,
-  url text,
-  checksum text,
+  video_id uuid NOT NULL REFERENCES publishing.videos (id) ON DELETE CASCADE,
+  type text NOT NULL,
+  url text NOT NULL,
+  checksum text NOT NULL,
   created_at timestamptz DEFAULT pg_catalog.now(),
   CONSTRAINT assets_type_check CHECK (type IN ('image', 'audio', 'raw')),
   -- Object storage is addressed by absolute URL: http(s) or a bucket scheme, host or bucket first.
@@ -92,7 +92,9 @@ COMMENT ON TABLE publishing.video_tags IS 'Which tags a video carries.';
 
 CREATE TABLE publishing.publish_receipts (
   id uuid PRIMARY KEY DEFAULT pg_catalog.gen_random_uuid(),
-  video_id uuid REFERENCES publishing.videos (id),
+  -- No ON DELETE CASCADE: a receipt records what a channel published, so a video with
+  -- receipts is not deleted (23503).
+  video_id uuid NOT NULL REFERENCES publishing.videos (id),
   channel text NOT NULL,
   external_id text NOT NULL,
   status text NOT NULL DEFAULT 'pending',
@@ -117,7 +119,7 @@ CREATE TABLE publishing.task_audit (
   state_before jsonb,
   state_after jsonb,
   state_version int,
-  "timestamp" timestamptz DEFAULT pg_catalog.now(),
+  "timestamp" timestamptz NOT NULL DEFAULT pg_catalog.now(),
   prev_hash bytea NOT NULL,
   row_hash bytea NOT NULL
 );

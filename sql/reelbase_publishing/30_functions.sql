@@ -7,7 +7,7 @@ CREATE FUNCTION publishing.update_video(id uuid, expected_version int, changes j
   SET search_path = pg_catalog, pg_temp
   AS 'MODULE_PATHNAME', 'publishing_update_video';
 COMMENT ON FUNCTION publishing.update_video(uuid, int, jsonb, text) IS
-  'Sets the columns named in changes (a JSON object) of video id if its state_version is expected_version, advancing it by one; returns the updated row; audited with actor (default publishing.current_actor()). Errors: 22023 unknown, read-only or mistyped key; P0002 no such video (or not visible); 40001 version mismatch (detail: the current version; re-read and retry); 55000 a status move outside the flow.';
+  'Sets the columns named in changes (a JSON object) of video id if its state_version is expected_version, advancing it by one; returns the updated row; audited with actor (default publishing.current_actor()). Errors: 22023 unknown, read-only or mistyped key; P0002 no such video (or not visible); 40001 version mismatch (detail: the current version; re-read and retry); 55000 a status move outside the flow; 42501 a persona_id that moves the video out of the caller''s reach.';
 
 CREATE FUNCTION publishing.transition_video(id uuid, expected_version int, new_status text, actor text DEFAULT NULL)
   RETURNS SETOF publishing.videos
@@ -60,7 +60,7 @@ CREATE FUNCTION publishing.record_receipt(video_id uuid, channel text, external_
   SET search_path = pg_catalog, pg_temp
   AS 'MODULE_PATHNAME', 'publishing_record_receipt';
 COMMENT ON FUNCTION publishing.record_receipt(uuid, text, text, text, jsonb) IS
-  'Records what channel answered for a published video, idempotent on (channel, external_id): a repeat returns the stored receipt, moving its status (and details) only forward. Errors: 22023 unknown status or empty channel/external_id; 23505 the pair belongs to another video; 55000 the video is not published.';
+  'Records what channel answered for a published video, idempotent on (channel, external_id): a repeat returns the stored receipt, moving its status (and details) only forward. Errors: 22023 unknown status or empty channel/external_id; 23505 the pair belongs to another video (also one the caller cannot see); 55000 the video is not published.';
 
 CREATE FUNCTION publishing.attach_asset(video_id uuid, type text, url text, checksum text)
   RETURNS SETOF publishing.assets
@@ -68,7 +68,7 @@ CREATE FUNCTION publishing.attach_asset(video_id uuid, type text, url text, chec
   SET search_path = pg_catalog, pg_temp
   AS 'MODULE_PATHNAME', 'publishing_attach_asset';
 COMMENT ON FUNCTION publishing.attach_asset(uuid, text, text, text) IS
-  'Adds an asset to a video. Errors: 23505 another asset of the video has this checksum (the detail names it); 23514 a URL that is not absolute http(s), s3 or gs, or a checksum other than sha256: and 64 lower-case hex digits; 23503 no such video.';
+  'Adds an asset to a video. Errors: 23505 another asset of the video has this checksum (the detail names it); 23514 a URL that is not absolute http(s), s3 or gs, or a checksum other than sha256: and 64 lower-case hex digits; 42501 a video the caller cannot see (23503 for administrators: no such video).';
 
 CREATE FUNCTION publishing.tag_video(video_id uuid, tags text[])
   RETURNS SETOF publishing.tags

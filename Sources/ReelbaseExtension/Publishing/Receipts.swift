@@ -42,8 +42,10 @@ enum Receipts {
       if let row = try SPI.execute(insert, args, readOnly: false).rows.first {
         return try PublishingRows.append(row, PublishingRows.receipts, to: sink)
       }
+      // ON CONFLICT waited for a racing inserter's commit, so a receipt not found here is one
+      // of a video the caller cannot see.
       guard let row = try SPI.execute(stored, [args[1], args[2]], readOnly: false).rows.first else {
-        throw PGError(sqlstate: "40001", message: "the receipt of \(channel) \(external) is not visible yet; retry")
+        throw PGError(sqlstate: "23505", message: "\(channel) receipt \(external) belongs to another video")
       }
       guard try row.value("video_id", as: UUIDValue.self) == video else {
         throw PGError(sqlstate: "23505", message: "\(channel) receipt \(external) belongs to another video")

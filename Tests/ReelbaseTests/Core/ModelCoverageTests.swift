@@ -26,9 +26,12 @@ import Testing
     StoryUser.self, OAuthAccount.self, Topic.self, UserTopic.self, Category.self, Idea.self, Scene.self,
     Segment.self, StoryJob.self, JobIdempotencyKey.self, SceneBible.self, SceneSummary.self,
     SceneContributor.self, ModerationFlag.self, SceneView.self, Like.self, BibleSchema.self,
+    // publishing
+    PublishingWorker.self, Persona.self, PublishingVideo.self, PublishingAsset.self, PublishingTag.self,
+    PublishingVideoTag.self, PublishReceipt.self, TaskAuditEntry.self,
   ]
 
-  static let schemas = "('reelbase', 'learning', 'market', 'stories')"
+  static let schemas = "('reelbase', 'learning', 'market', 'stories', 'publishing')"
 
   /// Relations no client reaches, with why: the key of the anonymous viewers' IP hashes is
   /// readable by its owner only (row-level security without a policy), and only
