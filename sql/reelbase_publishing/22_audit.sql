@@ -93,10 +93,11 @@ BEGIN
   IF TG_OP <> 'INSERT' THEN old_row := pg_catalog.to_jsonb(OLD); END IF;
   IF TG_OP <> 'DELETE' THEN new_row := pg_catalog.to_jsonb(NEW); END IF;
   IF TG_OP = 'UPDATE' THEN
-    SELECT pg_catalog.jsonb_object_agg(n.key, o.value), pg_catalog.jsonb_object_agg(n.key, n.value)
+    -- One scan of the new row, the old value looked up by key: no join to plan and run.
+    SELECT pg_catalog.jsonb_object_agg(n.key, old_row OPERATOR(pg_catalog.->) n.key), pg_catalog.jsonb_object_agg(n.key, n.value)
       INTO before, after
-    FROM pg_catalog.jsonb_each(new_row) AS n JOIN pg_catalog.jsonb_each(old_row) AS o ON o.key = n.key
-    WHERE n.value IS DISTINCT FROM o.value;
+    FROM pg_catalog.jsonb_each(new_row) AS n
+    WHERE n.value IS DISTINCT FROM old_row OPERATOR(pg_catalog.->) n.key;
     IF after IS NULL THEN
       RETURN NULL;
     END IF;

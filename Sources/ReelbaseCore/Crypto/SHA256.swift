@@ -13,32 +13,64 @@ public enum SHA256 {
   ]
 
   public static func hash(_ message: [UInt8]) -> [UInt8] {
-    var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    var data = message
-    let bitLength = UInt64(truncatingIfNeeded: message.count) &* 8
-    data.append(0x80)
-    while data.count % 64 != 56 { data.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    var w = [UInt32](repeating: 0, count: 64)
-    for block in stride(from: 0, to: data.count, by: 64) {
-      for i in 0..<16 {
-        let b = block + i * 4
-        w[i] = UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
+    message.withUnsafeBufferPointer { hash(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Full blocks are read in place and only the padded tail is copied, and the state and the
+  /// message schedule live on the stack: audit rows are hashed per insert and a million at a
+  /// time by verify_audit, so per-call allocations show.
+  public static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+      (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    let full = message.count / 64 * 64
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      var offset = 0
+      while offset < full {
+        compress(&h, UnsafeRawBufferPointer(rebasing: message[offset..<(offset + 64)]), w)
+        offset += 64
       }
-      for i in 16..<64 {
-        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      // The tail, 0x80, zeros and the bit length: one block, or two when the tail has 56 or more bytes.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+        let rest = message.count - full
+        tail.initialize(repeating: 0)
+        for i in 0..<rest { tail[i] = message[full + i] }
+        tail[rest] = 0x80
+        let blocks = rest < 56 ? 1 : 2
+        let bits = UInt64(truncatingIfNeeded: message.count) &* 8
+        for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
+        let raw = UnsafeRawBufferPointer(tail)
+        for b in 0..<blocks { compress(&h, UnsafeRawBufferPointer(rebasing: raw[(b * 64)..<(b * 64 + 64)]), w) }
       }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    }
+    var out = [UInt8]()
+    out.reserveCapacity(32)
+    for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+      out.append(UInt8(truncatingIfNeeded: v >> 24)); out.append(UInt8(truncatingIfNeeded: v >> 16))
+      out.append(UInt8(truncatingIfNeeded: v >> 8)); out.append(UInt8(truncatingIfNeeded: v))
+    }
+    return out
+  }
+
+  private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                               _ block: UnsafeRawBufferPointer, _ w: UnsafeMutableBufferPointer<UInt32>) {
+    for i in 0..<16 {
+      let b = i * 4
+      w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
+    }
+    for i in 16..<64 {
+      let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+      let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, hh) = h
+    k.withUnsafeBufferPointer { k in
       for i in 0..<64 {
         let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
         let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
         (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
       }
-      for (i, v) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ v }
     }
-    return h.flatMap { v in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> UInt32($0)) } }
+    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
   }
 
   public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {

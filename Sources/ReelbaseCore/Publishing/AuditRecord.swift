@@ -34,27 +34,41 @@ public struct AuditRecord: Equatable, Sendable {
   public func hash(previous: [UInt8]) -> [UInt8] { SHA256.hash(message(previous: previous)) }
 
   public func message(previous: [UInt8]) -> [UInt8] {
-    var out = Self.version
-    out.reserveCapacity(Self.version.count + 32 + 64 + (stateBefore?.utf8.count ?? 0) + (stateAfter?.utf8.count ?? 0))
+    var out = [UInt8]()
+    out.reserveCapacity(Self.version.count + previous.count + 8 * 4 + 8 + 16 + 4 + 8
+                        + (actor?.utf8.count ?? 0) + (action?.utf8.count ?? 0)
+                        + (stateBefore?.utf8.count ?? 0) + (stateAfter?.utf8.count ?? 0))
+    out += Self.version
     out += previous
-    field(&out, bigEndian(UInt64(bitPattern: id)))
-    field(&out, taskID)
-    field(&out, actor.map { Array($0.utf8) })
-    field(&out, action.map { Array($0.utf8) })
-    field(&out, stateBefore.map { Array($0.utf8) })
-    field(&out, stateAfter.map { Array($0.utf8) })
-    field(&out, stateVersion.map { bigEndian(UInt64(UInt32(bitPattern: $0))).suffix(4) })
-    field(&out, timestamp.map { bigEndian(UInt64(bitPattern: $0)) })
+    integer(&out, UInt64(bitPattern: id), bytes: 8)
+    length(&out, taskID.count)
+    out += taskID
+    text(&out, actor)
+    text(&out, action)
+    text(&out, stateBefore)
+    text(&out, stateAfter)
+    if let stateVersion { integer(&out, UInt64(UInt32(bitPattern: stateVersion)), bytes: 4) } else { null(&out) }
+    if let timestamp { integer(&out, UInt64(bitPattern: timestamp), bytes: 8) } else { null(&out) }
     return out
   }
 
-  private func field<C: Collection<UInt8>>(_ out: inout [UInt8], _ bytes: C?) {
-    guard let bytes else { out += [0xFF, 0xFF, 0xFF, 0xFF]; return }
-    out += bigEndian(UInt64(bytes.count)).suffix(4)
-    out += bytes
+  private func null(_ out: inout [UInt8]) { out += [0xFF, 0xFF, 0xFF, 0xFF] }
+
+  private func length(_ out: inout [UInt8], _ n: Int) { append(&out, UInt64(truncatingIfNeeded: n), bytes: 4) }
+
+  /// A fixed-width integer field: its length, then its big-endian bytes.
+  private func integer(_ out: inout [UInt8], _ v: UInt64, bytes: Int) {
+    length(&out, bytes)
+    append(&out, v, bytes: bytes)
   }
 
-  private func bigEndian(_ v: UInt64) -> [UInt8] {
-    (0..<8).map { UInt8(truncatingIfNeeded: v >> (56 - 8 * UInt64($0))) }
+  private func text(_ out: inout [UInt8], _ s: String?) {
+    guard let s else { return null(&out) }
+    length(&out, s.utf8.count)
+    out.append(contentsOf: s.utf8)
+  }
+
+  private func append(_ out: inout [UInt8], _ v: UInt64, bytes: Int) {
+    for i in stride(from: bytes - 1, through: 0, by: -1) { out.append(UInt8(truncatingIfNeeded: v >> UInt64(8 * i))) }
   }
 }
