@@ -17,7 +17,7 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" || exit 1
 check "every extension and plpgsql_check created in a fresh database" \
   q -c "SET client_min_messages = warning" -c "CREATE EXTENSION reelbase_learning CASCADE" -c "CREATE EXTENSION reelbase_market" \
-    -c "CREATE EXTENSION reelbase_stories" -c "CREATE EXTENSION reelbase_publishing" -c "CREATE EXTENSION plpgsql_check"
+    -c "CREATE EXTENSION reelbase_stories" -c "CREATE EXTENSION reelbase_publishing" -c "CREATE EXTENSION reelbase_factory" -c "CREATE EXTENSION plpgsql_check"
 
 # One row a finding: function, relation ('-' for none), level, sqlstate, line, message
 # (tab-separated, no field empty: bash's read would merge empty ones), and a row of level

@@ -19,7 +19,7 @@ extensions="reelbase reelbase_learning reelbase_market"
 products="reelbase_learning reelbase_market"
 # Extensions new in 0.5.0: installed alone, dropped and reinstalled, but not upgraded from the
 # releases before them (reelbase_stories is checked further in scripts/test-stories.sh, reelbase_publishing in scripts/test-publishing.sh).
-new_extensions="reelbase_stories reelbase_publishing"
+new_extensions="reelbase_stories reelbase_publishing reelbase_factory"
 version_of() { sed -n "s/^default_version = '\(.*\)'/\1/p" "extension/$1.control"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -39,7 +39,7 @@ fingerprint() { # fingerprint DB EXTENSION FILE: fails if the query fails or fin
 same() { # same LABEL FILE1 FILE2
   if ! check "$1" diff -q "$2" "$3"; then diff "$2" "$3" | head -n 40 | sed 's/^/# /'; fi
 }
-schemas_of() { case $1 in reelbase) echo reelbase ;; reelbase_learning) echo learning ;; reelbase_market) echo market ;; reelbase_stories) echo stories ;; reelbase_publishing) echo publishing ;; esac; }
+schemas_of() { case $1 in reelbase) echo reelbase ;; reelbase_learning) echo learning ;; reelbase_market) echo market ;; reelbase_stories) echo stories ;; reelbase_publishing) echo publishing ;; reelbase_factory) echo factory ;; esac; }
 
 # --- each extension alone: install, drop, reinstall ------------------------------------------
 for ext in $extensions $new_extensions; do
@@ -48,7 +48,7 @@ for ext in $extensions $new_extensions; do
     q -d rb_install -c "CREATE EXTENSION $ext CASCADE"
   fingerprint rb_install "$ext" "$tmp/fresh_$ext"
   others=$(q -d rb_install -At -c "SELECT string_agg(nspname, ' ' ORDER BY nspname) FROM pg_namespace
-                                    WHERE nspname IN ('learning', 'market', 'stories', 'publishing') AND nspname <> '$(schemas_of "$ext")'")
+                                    WHERE nspname IN ('learning', 'market', 'stories', 'publishing', 'factory') AND nspname <> '$(schemas_of "$ext")'")
   check "$ext alone brings no other product's schema (${others:-none})" test -z "$others"
   check "DROP EXTENSION $ext" q -d rb_install -c "DROP EXTENSION $ext"
   left=$(q -d rb_install -At -c "SELECT count(*) FROM pg_namespace WHERE nspname = '$(schemas_of "$ext")'")

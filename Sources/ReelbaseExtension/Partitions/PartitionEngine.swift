@@ -64,11 +64,23 @@ enum PartitionEngine {
         // gone from the default partition, so they wait for this transaction as well.
         try SPI.run("LOCK TABLE \(parent) IN ACCESS EXCLUSIVE MODE", readOnly: false)
       }
+      // By name, and without the generated columns (the new partition computes them; an
+      // INSERT naming them is refused, 428C9): factory.cf_performance_metrics has two.
+      let stored = try SPI.run(
+        """
+        SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum) AS columns
+        FROM pg_catalog.pg_attribute AS a
+        WHERE a.attrelid = \(SQLText.literal(parent))::pg_catalog.regclass AND a.attnum > 0
+          AND NOT a.attisdropped AND a.attgenerated = ''
+        """, readOnly: false)
+      guard let columns: String = try stored.row(0).value("columns") else {
+        throw PGError.internalError("\(parent) has no stored columns to move")
+      }
       let r = try SPI.run(
         """
         WITH moved AS (DELETE FROM ONLY \(defaultPartition.qualifiedName)
-                       WHERE \(key) >= \(lo) AND \(key) < \(hi) RETURNING *)
-        INSERT INTO \(child) SELECT * FROM moved
+                       WHERE \(key) >= \(lo) AND \(key) < \(hi) RETURNING \(columns))
+        INSERT INTO \(child) (\(columns)) SELECT \(columns) FROM moved
         """, readOnly: false)
       moved = r.rowCount
       // After the move: one index build over the rows beats maintaining it row by row.
