@@ -99,6 +99,7 @@ tap "market sweeps" bash scripts/test-market-sweeps.sh
 tap "stories" bash scripts/test-stories.sh
 tap "stories writers" bash scripts/test-stories-writers.sh
 tap "publishing" bash scripts/test-publishing.sh
+tap "factory" bash scripts/test-factory.sh
 
 say "swift test (ReelbaseCore)"
 swift test --skip-build $include --filter ReelbaseCoreTests >"$log_dir/swift-core.log" 2>&1

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# reelbase_factory under concurrent workers (TAP lines), against the running test cluster in a
+# database of its own: 8 pgbench workers drain 10,000 pending images through
+# factory.claim_generation_jobs (5 at a time) and complete each in a transaction of its own,
+# as a worker would: every image is claimed exactly once and completed by the worker that
+# claimed it, none is lost, and the pending index is empty afterwards.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REELBASE_ROOT"
+source "$(dirname "$0")/tap.sh"
+db=rb_factory_workers
+q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+q1() { q -At -c "$1"; }
+eq() { [ "$1" = "$2" ] || { echo "#   got: $1"; echo "#   expected: $2"; return 1; }; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1' EXIT
+pgbench=$(pg_bindir)/pgbench
+
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+check "database $db with CREATE EXTENSION reelbase_factory CASCADE" \
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db"
+q -c "SET client_min_messages = warning" -c "CREATE EXTENSION reelbase_factory CASCADE" -f - <<'SQL' >/dev/null || exit 1
+INSERT INTO factory.cf_product_dossiers (id, name, owner_id)
+VALUES ('7f000000-0000-4000-8000-0000000000d1', 'Drain', '7f000000-0000-4000-8000-0000000000aa');
+INSERT INTO factory.cf_generated_images (dossier_id, type, prompt, created_at)
+SELECT '7f000000-0000-4000-8000-0000000000d1', 'product', 'image ' || g, now() - interval '1 hour' + g * interval '1 ms'
+FROM generate_series(1, 10000) g;
+CREATE UNLOGGED TABLE public.claim_log (image_id uuid NOT NULL, worker text NOT NULL);
+-- Claim up to 5, then complete each in its own transaction.
+CREATE PROCEDURE public.work(p_worker text) LANGUAGE plpgsql AS $$
+DECLARE
+  i uuid;
+BEGIN
+  INSERT INTO public.claim_log SELECT c.id, p_worker FROM factory.claim_generation_jobs('image', p_worker, 5) c;
+  COMMIT;
+  FOR i IN SELECT l.image_id FROM public.claim_log l JOIN factory.cf_generated_images g ON g.id = l.image_id
+           WHERE l.worker = p_worker AND g.status = 'generating' LOOP
+    PERFORM factory.complete_generation('image', i, p_worker, 'https://cdn.example.com/' || i || '.png');
+    COMMIT;
+  END LOOP;
+END $$;
+SQL
+echo "CALL public.work('w' || :client_id);" >"$work/work.sql"
+"$pgbench" -n -d "$db" -c 8 -j 4 -t 300 -f "$work/work.sql" >"$work/work.log" 2>&1
+check "8 workers x 300 rounds ran without an error" grep -q "number of failed transactions: 0" "$work/work.log"
+check "10,000 images claimed, each exactly once" eq \
+  "$(q1 "SELECT count(*) || ' ' || count(DISTINCT image_id) FROM public.claim_log")" "10000 10000"
+check "every image completed, by the worker that claimed it, none pending or left generating" eq "$(q1 "
+  SELECT count(*) FILTER (WHERE g.status = 'completed' AND g.metadata ->> 'claimed_by' = l.worker
+                                AND g.image_url = 'https://cdn.example.com/' || g.id || '.png') || ' ' ||
+         (SELECT count(*) FROM factory.cf_generated_images WHERE status <> 'completed')
+  FROM factory.cf_generated_images g JOIN public.claim_log l ON l.image_id = g.id")" "10000 0"
+check "the work was shared (every worker claimed some)" eq \
+  "$(q1 "SELECT count(DISTINCT worker) FROM public.claim_log")" "8"
+exit $((bad > 0))
