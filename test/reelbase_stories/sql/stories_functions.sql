@@ -159,7 +159,8 @@ SELECT stories.record_view('a0000000-0000-0000-0000-0000000000c3', '203.0.113.7'
 \echo :LAST_ERROR_SQLSTATE
 COMMIT;
 SELECT count(*) AS views, count(ip_hash) AS hashed, count(DISTINCT ip_hash) AS distinct_hashes,
-       bool_and(ip_hash IS NULL OR (length(ip_hash) = 64 AND ip_hash !~ '203')) AS hash_only
+       -- 64 hex digits and nothing else: no address can be in it (a digest may well hold "203").
+       bool_and(ip_hash IS NULL OR ip_hash ~ '^[0-9a-f]{64}$') AS hash_only
 FROM stories.scene_views WHERE scene_id = :s1;
 -- The hash is HMAC-SHA-256 of the normalized address under stories.view_hash_key (computed
 -- here again with PostgreSQL's sha256).
