@@ -3,7 +3,9 @@
 # database of its own: 8 pgbench workers drain 10,000 pending images through
 # factory.claim_generation_jobs (5 at a time) and complete each in a transaction of its own,
 # as a worker would: every image is claimed exactly once and completed by the worker that
-# claimed it, none is lost, and the pending index is empty afterwards.
+# claimed it, none is lost, and the pending index is empty afterwards. Then 8 clients record
+# overlapping days of the same contents at once through factory.record_daily_metrics: no error,
+# exactly one row per (content, date), holding one of the values written.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
@@ -52,4 +54,29 @@ check "every image completed, by the worker that claimed it, none pending or lef
   FROM factory.cf_generated_images g JOIN public.claim_log l ON l.image_id = g.id")" "10000 0"
 check "the work was shared (every worker claimed some)" eq \
   "$(q1 "SELECT count(DISTINCT worker) FROM public.claim_log")" "8"
+
+q -f - <<'SQL' >/dev/null || exit 1
+INSERT INTO factory.cf_assembled_content (id, dossier_id, platform)
+SELECT ('7f000000-0000-4000-8000-0000000001' || lpad(g::text, 2, '0'))::uuid, '7f000000-0000-4000-8000-0000000000d1', 'tiktok'
+FROM generate_series(1, 5) g;
+INSERT INTO factory.cf_published_content (id, assembled_content_id, platform)
+SELECT ('7f000000-0000-4000-8000-0000000002' || lpad(g::text, 2, '0'))::uuid,
+       ('7f000000-0000-4000-8000-0000000001' || lpad(g::text, 2, '0'))::uuid, 'tiktok'
+FROM generate_series(1, 5) g;
+SQL
+cat >"$work/metrics.sql" <<'SQL'
+\set c random(1, 5)
+\set d random(1, 20)
+SELECT 1 FROM factory.record_daily_metrics(jsonb_build_array(
+  jsonb_build_object('published_content_id', ('7f000000-0000-4000-8000-0000000002' || lpad(:c::text, 2, '0'))::uuid,
+                     'date', (date '2026-01-01' + :d)::text, 'views', :client_id * 1000 + :d),
+  jsonb_build_object('published_content_id', ('7f000000-0000-4000-8000-0000000002' || lpad((:c % 5 + 1)::text, 2, '0'))::uuid,
+                     'date', (date '2026-01-01' + :d)::text, 'clicks', :client_id)));
+SQL
+"$pgbench" -n -d "$db" -c 8 -j 4 -t 50 -f "$work/metrics.sql" >"$work/metrics.log" 2>&1
+check "8 clients x 50 overlapping metrics calls ran without an error (no duplicate key, no deadlock)" \
+  grep -q "number of failed transactions: 0" "$work/metrics.log"
+check "one row per (content, date), every one written by some caller" eq "$(q1 "
+  SELECT count(*) = count(DISTINCT (published_content_id, date)) AND bool_and(views % 1000 = extract(day FROM date)::int - 1 OR views = 0)
+  FROM factory.cf_performance_metrics")" "t"
 exit $((bad > 0))

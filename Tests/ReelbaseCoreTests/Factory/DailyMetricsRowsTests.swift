@@ -1,0 +1,42 @@
+import Testing
+@testable import ReelbaseCore
+
+@Suite struct DailyMetricsRowsTests {
+  let id = "0190a4b8-7c3e-7d2a-9b1f-123456789abc"
+
+  func failure(_ json: String) -> DailyMetricsRows.Failure? {
+    do {
+      _ = try DailyMetricsRows.validate(try JSONParser.parse(json))
+      return nil
+    } catch let f as DailyMetricsRows.Failure {
+      return f
+    } catch {
+      return DailyMetricsRows.Failure(row: nil, message: "parse: \(error)")
+    }
+  }
+
+  @Test func accepts() throws {
+    let rows = try DailyMetricsRows.validate(try JSONParser.parse(
+      #"[{"published_content_id": "\#(id)", "date": "2024-02-29", "views": 2147483647, "spend": 99999999.99, "likes": 0}]"#))
+    #expect(rows == [.init(publishedContentID: UUIDValue(string: id)!, date: CivilDate(year: 2024, month: 2, day: 29))])
+    #expect(failure("[]") == nil)
+  }
+
+  @Test func refusesNamingTheRow() {
+    #expect(failure("{}")?.message == "rows must be a JSON array of objects, not object")
+    #expect(failure("[1]")?.row == 1)
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "view": 1}]"#)?.message == #"row 1: unknown key "view""#)
+    #expect(failure(#"[{"published_content_id": "x", "date": "2026-01-01"}]"#)?.message.contains("uuid") == true)
+    for bad in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "tomorrow"] {
+      #expect(failure(#"[{"published_content_id": "\#(id)", "date": "\#(bad)"}]"#)?.message.contains("YYYY-MM-DD") == true, "\(bad)")
+    }
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": -1}]"#)?.message
+      == "row 1: views must be a whole number from 0 to 2147483647, not -1")
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "clicks": 2147483648}]"#) != nil)
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "saves": 1.5}]"#) != nil)
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "spend": "NaN"}]"#)?.message
+      == #"row 1: spend must be a finite number from 0 to 99999999.99, not "NaN""#)
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "spend": 1e400}]"#) != nil)
+    #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01"}, {"published_content_id": "\#(id)", "date": "2026-01-01"}]"#)?.row == 2)
+  }
+}

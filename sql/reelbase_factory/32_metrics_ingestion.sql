@@ -1,0 +1,15 @@
+-- Daily metrics ingestion (Swift, Sources/ReelbaseExtension/Factory/RecordDailyMetrics.swift).
+-- One row per (published content, date): the unique index is on each partition (14_partitions.sql),
+-- so there is no arbiter for INSERT ... ON CONFLICT on the partitioned parent; the function
+-- takes a transaction-level advisory lock per published content (in id order, so callers
+-- never deadlock), then updates the rows that exist and inserts the rest in one statement.
+
+CREATE FUNCTION factory.record_daily_metrics(rows jsonb)
+  RETURNS TABLE (inserted integer, updated integer)
+  LANGUAGE c VOLATILE PARALLEL UNSAFE
+  SET search_path = pg_catalog, pg_temp
+  AS 'MODULE_PATHNAME', 'factory_record_daily_metrics';
+COMMENT ON FUNCTION factory.record_daily_metrics(jsonb) IS
+  'Upserts daily metrics: rows is a JSON array of {"published_content_id", "date" (YYYY-MM-DD), and any of views, likes, comments, shares, saves, clicks, conversions (whole numbers 0..2147483647) and spend (0..99999999.99)}. A new row gets 0 for a count it does not name, an existing row keeps it. All or nothing: errors name the row. Errors: 22023 a malformed row (unknown key, bad id or date, a negative, fractional or too large count, non-finite or negative spend, the same content and date twice); 23503 a published content that does not exist (or is not visible).';
+REVOKE ALL ON FUNCTION factory.record_daily_metrics(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION factory.record_daily_metrics(jsonb) TO reelbase_app, reelbase_admin;
