@@ -3,7 +3,7 @@
 # Needs: the extension installed (make install) and the cluster running (scripts/cluster.sh
 # start); scripts/env.sh's variables pick the cluster. This script
 #   1. recreates the database $REELBASE_CLIENT_DB with the extensions (reelbase, learning,
-#      market, stories, publishing), and the login roles the tests act as (one granted
+#      market, stories, publishing, factory), and the login roles the tests act as (one granted
 #      reelbase_app, one granted reelbase_admin);
 #   2. starts a streaming replica of the cluster (scripts/replica.sh, pg_basebackup -R);
 #   3. runs swift test --filter ReelbaseTests;
@@ -35,6 +35,7 @@ CREATE EXTENSION reelbase_learning CASCADE;
 CREATE EXTENSION reelbase_market;
 CREATE EXTENSION reelbase_stories;
 CREATE EXTENSION reelbase_publishing;
+CREATE EXTENSION reelbase_factory;
 -- Roles are cluster-wide and reelbase creates reelbase_app/reelbase_admin on install; the
 -- tests log in as these two, like an application server and an operator would.
 SELECT format('CREATE ROLE %I LOGIN', :'app')

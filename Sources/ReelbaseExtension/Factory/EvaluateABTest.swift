@@ -9,7 +9,8 @@ enum EvaluateABTest {
   private static let lockTest = PreparedStatement(
     "SELECT dossier_id, status FROM factory.cf_ab_tests WHERE id = $1 FOR UPDATE", [RbOid(RB_UUIDOID)])
   /// One row per variant in order; a variant whose id is not a visible published content has
-  /// NULL content (compared as text, so a malformed id is an answer, not a cast error).
+  /// NULL content (compared as lower-case text, so a malformed id is an answer, not a cast
+  /// error, and an upper-case uuid still matches).
   private static let variantTotals = PreparedStatement(
     """
     SELECT v.ord::int AS ord, v.elem ->> 'label' AS label, pc.id AS content_id, ac.dossier_id,
@@ -17,7 +18,7 @@ enum EvaluateABTest {
            coalesce(sum(m.conversions), 0)::bigint AS conversions,
            coalesce(sum(m.likes::bigint + m.comments + m.shares + m.saves), 0)::bigint AS engagement
     FROM factory.cf_ab_tests t CROSS JOIN LATERAL unnest(t.variants) WITH ORDINALITY AS v(elem, ord)
-    LEFT JOIN factory.cf_published_content pc ON pc.id::text = v.elem ->> 'published_content_id'
+    LEFT JOIN factory.cf_published_content pc ON pc.id::text = lower(v.elem ->> 'published_content_id')
     LEFT JOIN factory.cf_assembled_content ac ON ac.id = pc.assembled_content_id
     LEFT JOIN factory.cf_performance_metrics m ON m.published_content_id = pc.id
     WHERE t.id = $1

@@ -29,9 +29,12 @@ import Testing
     // publishing
     PublishingWorker.self, Persona.self, PublishingVideo.self, PublishingAsset.self, PublishingTag.self,
     PublishingVideoTag.self, PublishReceipt.self, TaskAuditEntry.self,
+    // factory (cf_performance_metrics: the parent only, as stories.segments; the query skips partitions)
+    ProductDossier.self, GeneratedImage.self, GeneratedVideo.self, FactoryScript.self, AssembledContent.self,
+    PublishedContent.self, PerformanceMetricsDay.self, ScoringConfig.self, ABTest.self, FactoryAuditEntry.self,
   ]
 
-  static let schemas = "('reelbase', 'learning', 'market', 'stories', 'publishing')"
+  static let schemas = "('reelbase', 'learning', 'market', 'stories', 'publishing', 'factory')"
 
   /// Relations no client reaches, with why: the key of the anonymous viewers' IP hashes is
   /// readable by its owner only (row-level security without a policy), and only

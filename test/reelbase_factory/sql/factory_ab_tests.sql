@@ -26,7 +26,9 @@ INSERT INTO factory.cf_ab_tests (id, dossier_id, name, variants) VALUES
   ('f0000000-0000-0000-0000-000000000073', :d1, 'not significant', pg_temp.variants(:p1, :p4)),
   ('f0000000-0000-0000-0000-000000000074', :d1, 'three', pg_temp.variants(:p1, :p3, :p4)),
   ('f0000000-0000-0000-0000-000000000075', :d1, 'foreign', pg_temp.variants(:p1, :p2)),
-  ('f0000000-0000-0000-0000-000000000076', :d1, 'malformed', ARRAY['{"published_content_id": "nope"}', '{"label": "x"}']::jsonb[]);
+  ('f0000000-0000-0000-0000-000000000076', :d1, 'malformed', ARRAY['{"published_content_id": "nope"}', '{"label": "x"}']::jsonb[]),
+  ('f0000000-0000-0000-0000-000000000077', :d1, 'upper-case ids', ARRAY[
+    jsonb_build_object('published_content_id', upper(:p1)), jsonb_build_object('published_content_id', upper(:p3))]);
 BEGIN;
 SET LOCAL ROLE regress_factory_app;
 SELECT reelbase.set_user_id(:ann) IS NOT NULL AS ann;
@@ -39,6 +41,8 @@ SELECT status, winner_id = :p3 AS p3_won, confidence, completed_at IS NOT NULL A
 WHERE id = 'f0000000-0000-0000-0000-000000000072';
 SELECT * FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000072');
 \echo :LAST_ERROR_SQLSTATE
+-- A uuid written in upper case (Foundation's form) names the same content.
+SELECT variant, published_content_id, successes, significant FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000077');
 -- Not significant: said so, nothing changed.
 SELECT variant, round(statistic::numeric, 6) AS statistic, round(p_value::numeric, 6) AS p, significant, winner
 FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000073');
