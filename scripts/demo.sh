@@ -3,10 +3,9 @@
 #   scripts/demo.sh [--keep]
 # installs what is missing (scripts/deps.sh), builds and installs the extension (make install),
 # starts a throwaway PostgreSQL 15 cluster on its own port, creates database reelbase_demo with
-# CREATE EXTENSION reelbase_learning, reelbase_market, reelbase_stories and reelbase_publishing
-# (the core reelbase comes with them), loads demo/*data.sql and runs the four walkthroughs
-# (demo/walkthrough.sql, market_walkthrough.sql, stories_walkthrough.sql,
-# publishing_walkthrough.sql). The cluster is then stopped and deleted,
+# CREATE EXTENSION of the five products (the core reelbase comes with them), loads
+# demo/*data.sql and runs the five walkthroughs (demo/walkthrough.sql, market_, stories_,
+# publishing_ and factory_walkthrough.sql). The cluster is then stopped and deleted,
 # unless --keep is given.
 #
 # Run it as root (the cluster then belongs to the OS user of scripts/env.sh) or as a normal
@@ -69,23 +68,24 @@ started=1
 bash scripts/cluster.sh start --fresh
 touch "$marker"
 
-step "4/6 database $db with reelbase, reelbase_learning, reelbase_market, reelbase_stories and reelbase_publishing"
+step "4/6 database $db with reelbase and its five products"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION reelbase_learning CASCADE" -c "CREATE EXTENSION reelbase_market" \
-  -c "CREATE EXTENSION reelbase_stories" -c "CREATE EXTENSION reelbase_publishing"
+  -c "CREATE EXTENSION reelbase_stories" -c "CREATE EXTENSION reelbase_publishing" -c "CREATE EXTENSION reelbase_factory"
 psql -X -v ON_ERROR_STOP=1 -d "$db" -c "SELECT extname, extversion FROM pg_extension WHERE extname LIKE 'reelbase%' ORDER BY 1"
 
-step "5/6 demo data (demo/data.sql, demo/market_data.sql, demo/stories_data.sql, demo/publishing_data.sql)"
+step "5/6 demo data (demo/*_data.sql)"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/data.sql -f demo/market_data.sql -f demo/stories_data.sql \
-  -f demo/publishing_data.sql
+  -f demo/publishing_data.sql -f demo/factory_data.sql
 echo "loaded."
 
-step "6/6 walkthrough (demo/walkthrough.sql, demo/market_walkthrough.sql, demo/stories_walkthrough.sql, demo/publishing_walkthrough.sql)"
+step "6/6 walkthrough (demo/walkthrough.sql, market_, stories_, publishing_ and factory_walkthrough.sql)"
 # Errors of the bad-input section go to stderr; merged so they appear where they happen.
 psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/walkthrough.sql 2>&1
 psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/market_walkthrough.sql 2>&1
 psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/stories_walkthrough.sql 2>&1
 psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/publishing_walkthrough.sql 2>&1
+psql -X -v ON_ERROR_STOP=1 -d "$db" -f demo/factory_walkthrough.sql 2>&1
 
 if [ "$keep" = 1 ]; then
   step "the demo cluster is still running (--keep)"
