@@ -47,3 +47,30 @@ single_user_instructions() {
 # pgbench_statement FILE: the pgbench script's statement on one line, :n turned into $1 (for
 # PREPARE p(int) AS ...).
 pgbench_statement() { grep -v -e '^--' -e '^\\' "$1" | tr '\n' ' ' | sed -e 's/;[[:space:]]*$//' -e 's/:n\b/$1/g'; }
+
+# instructions_per_call N1 N2 VARIANT...: fills the caller's associative array `per` with each
+# variant's instructions per call, the difference of the caller's `instructions VARIANT N` at N2
+# and N1 calls over N2 - N1 (so start-up and the PREPARE cancel out); the cluster is stopped
+# meanwhile, and the valgrind tree removed afterwards.
+instructions_per_call() {
+  local n1=$1 n2=$2 v a b
+  shift 2
+  bash "$REELBASE_ROOT/scripts/cluster.sh" stop
+  for v in "$@"; do
+    a=$(instructions "$v" "$n1"); b=$(instructions "$v" "$n2")
+    per[$v]=$(( (b - a) / (n2 - n1) ))
+  done
+  bash "$REELBASE_ROOT/scripts/cluster.sh" start >/dev/null
+  rm -rf "$valgrind_tree"
+}
+
+# print_instructions WIDTH BASELINE VARIANT...: one line per variant of the caller's label and
+# per arrays, with the baseline's count over the variant's.
+print_instructions() {
+  local width=$1 base=$2 v
+  shift 2
+  printf "%-${width}s %18s %20s\n" variant instructions/call "$base/variant"
+  for v in "$@"; do
+    printf "%-${width}s %18d %20.3f\n" "${label[$v]}" "${per[$v]}" "$(calc "${per[$base]} / ${per[$v]}")"
+  done
+}

@@ -36,19 +36,10 @@ instructions() {
   single_user_instructions "$PGDATABASE" "$sql" "$BENCH_OUT/learning-instructions-$1-$2.log"
 }
 
-bash "$REELBASE_ROOT/scripts/cluster.sh" stop
 declare -A per
-for v in "${variants[@]}"; do
-  a=$(instructions "$v" "$n1"); b=$(instructions "$v" "$n2")
-  per[$v]=$(( (b - a) / (n2 - n1) ))
-done
-bash "$REELBASE_ROOT/scripts/cluster.sh" start >/dev/null
-rm -rf "$valgrind_tree"
+instructions_per_call "$n1" "$n2" "${variants[@]}"
 echo "$((n2 - n1)) calls per variant (difference of $n2 and $n1 calls), same statements as pgbench"
-printf '%-27s %18s %16s\n' variant instructions/call "plain/variant"
-for v in "${variants[@]}"; do
-  printf '%-27s %18d %16.3f\n' "${label[$v]}" "${per[$v]}" "$(calc "${per[plain]} / ${per[$v]}")"
-done
+print_instructions 27 plain "${variants[@]}"
 printf 'track/plain by instructions = %.3f, track/plpgsql = %.3f (single-user backend: no client\n' \
   "$(calc "${per[plain]} / ${per[track]}")" "$(calc "${per[twin]} / ${per[track]}")"
 echo "protocol or socket I/O, which in the pgbench runs adds the same cost to every variant)"

@@ -41,18 +41,9 @@ instructions() {
 }
 
 q -c 'VACUUM publishing.videos' -c 'VACUUM bench.videos_plain' -c 'VACUUM publishing.task_audit' >/dev/null
-bash "$REELBASE_ROOT/scripts/cluster.sh" stop
 declare -A per
-for v in "${variants[@]}"; do
-  a=$(instructions "$v" "$n1"); b=$(instructions "$v" "$n2")
-  per[$v]=$(( (b - a) / (n2 - n1) ))
-done
-bash "$REELBASE_ROOT/scripts/cluster.sh" start >/dev/null
-rm -rf "$valgrind_tree"
+instructions_per_call "$n1" "$n2" "${variants[@]}"
 echo "$((n2 - n1)) calls per variant (difference of $n2 and $n1 calls)"
-printf '%-34s %18s %16s\n' variant instructions/call "plain/variant"
-for v in "${variants[@]}"; do
-  printf '%-34s %18d %16.3f\n' "${label[$v]}" "${per[$v]}" "$(calc "${per[plain_update]} / ${per[$v]}")"
-done
+print_instructions 34 plain_update "${variants[@]}"
 echo "update_video minus the plain UPDATE: $(( per[trigger_update] - per[plain_update] )) in the rules and audit triggers," \
   "$(( per[update_video] - per[trigger_update] )) in update_video itself"
