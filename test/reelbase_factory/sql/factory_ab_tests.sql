@@ -66,6 +66,15 @@ SELECT * FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000073', '
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000000');
 \echo :LAST_ERROR_SQLSTATE
+-- The flow and the winner hold for plain writes too.
+UPDATE factory.cf_ab_tests SET status = 'draft' WHERE id = 'f0000000-0000-0000-0000-000000000072';
+\echo :LAST_ERROR_SQLSTATE
+UPDATE factory.cf_ab_tests SET winner_id = :p2 WHERE id = 'f0000000-0000-0000-0000-000000000073';
+\echo :LAST_ERROR_SQLSTATE
+UPDATE factory.cf_ab_tests SET status = 'running' WHERE id = 'f0000000-0000-0000-0000-000000000073' RETURNING status;
+UPDATE factory.cf_ab_tests SET status = 'cancelled' WHERE id = 'f0000000-0000-0000-0000-000000000073' RETURNING status;
+SELECT * FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000073');
+\echo :LAST_ERROR_SQLSTATE
 -- Bob cannot see Ann's tests.
 SELECT reelbase.set_user_id(:bob) IS NOT NULL AS bob;
 SELECT * FROM factory.evaluate_ab_test('f0000000-0000-0000-0000-000000000073');
