@@ -40,15 +40,19 @@ rb_spi_finish(int32_t guc_level)
 }
 
 bool
-rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef *plan)
+rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, bool parallel_ok,
+               RbPlanRef *plan)
 {
   RB_GUARD_BEGIN
   {
     /*
      * Always a generic plan: statements like "$5 IS NULL OR EXISTS (...)" look cheaper as
-     * custom plans, so the plan cache would otherwise re-plan them on every call.
+     * custom plans, so the plan cache would otherwise re-plan them on every call. Parallel
+     * only when asked: SPI_prepare's default, like a top-level query's, would otherwise let
+     * every small look-up pay for the planner's parallel paths.
      */
-    SPIPlanPtr p = SPI_prepare_cursor(sql, nargs, (Oid *) argtypes, CURSOR_OPT_GENERIC_PLAN);
+    int options = CURSOR_OPT_GENERIC_PLAN | (parallel_ok ? CURSOR_OPT_PARALLEL_OK : 0);
+    SPIPlanPtr p = SPI_prepare_cursor(sql, nargs, (Oid *) argtypes, options);
 
     if (p == NULL)
       ereport(ERROR,

@@ -115,7 +115,8 @@ bool rb_spi_connect(int32_t *guc_level);
 bool rb_spi_finish(int32_t guc_level);
 /* Prepares and saves a generic plan; it lives until the backend exits and is revalidated by
    the plan cache when the objects it uses change. */
-bool rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, RbPlanRef *plan);
+bool rb_spi_prepare(const char *sql, int32_t nargs, const RbOid *argtypes, bool parallel_ok,
+                    RbPlanRef *plan);
 /* Runs a saved plan. *status is SPI's return code (negative = SPI misuse). */
 bool rb_spi_execute(RbPlanRef plan, const RbDatum *values, const char *nulls, bool read_only,
                     int64_t max_rows, int32_t *status);

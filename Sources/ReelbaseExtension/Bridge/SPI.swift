@@ -8,13 +8,16 @@ import CPostgres
 final class PreparedStatement: @unchecked Sendable {
   let sql: String
   let argumentTypes: [RbOid]
+  /// Whether the planner may run it in parallel: for the big read-only aggregates only.
+  let parallel: Bool
   private var plan: RbPlanRef? = nil
   /// The result's columns, named once from the first execution's result (see ResultColumns).
   fileprivate var columns: ResultColumns? = nil
 
-  init(_ sql: String, _ argumentTypes: [RbOid]) {
+  init(_ sql: String, _ argumentTypes: [RbOid], parallel: Bool = false) {
     self.sql = sql
     self.argumentTypes = argumentTypes
+    self.parallel = parallel
   }
 
   /// Must be called while SPI is connected.
@@ -22,7 +25,7 @@ final class PreparedStatement: @unchecked Sendable {
     if let plan { return plan }
     var prepared: RbPlanRef? = nil
     try sql.withCString { text in
-      try guarded(rb_spi_prepare(text, Int32(argumentTypes.count), argumentTypes, &prepared))
+      try guarded(rb_spi_prepare(text, Int32(argumentTypes.count), argumentTypes, parallel, &prepared))
     }
     guard let prepared else { throw PGError.internalError("SPI_prepare returned no plan") }
     plan = prepared

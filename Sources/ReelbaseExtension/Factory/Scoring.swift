@@ -9,19 +9,24 @@ enum Scoring {
     SELECT id, weights, coalesce(min_views_threshold, 0) AS min_views FROM factory.cf_scoring_config
     WHERE CASE WHEN $1::uuid IS NULL THEN active ELSE id = $1 END
     """, [RbOid(RB_UUIDOID)])
-  /// Contents with more than $1 views since $2, and content $3 whatever its views.
+  /// Contents with more than $1 views since $2, and content $3 whatever its views. The metrics
+  /// are summed per content first (one hash aggregate over the metric rows, in parallel when
+  /// the planner finds it worth it), then the few thousand sums are joined to their content:
+  /// joining first carried every metric row through three joins and a sort.
   private static let totals = PreparedStatement(
     """
-    SELECT pc.id, pc.platform_url, s.awareness_level, sum(m.views)::bigint AS views,
-           sum(m.likes::bigint + m.comments + m.shares + m.saves)::bigint AS engagements,
-           sum(m.clicks)::bigint AS clicks, sum(m.conversions)::bigint AS conversions
-    FROM factory.cf_published_content pc
-    JOIN factory.cf_performance_metrics m ON m.published_content_id = pc.id AND ($2::date IS NULL OR m.date >= $2)
+    SELECT pc.id, pc.platform_url, s.awareness_level, t.views, t.engagements, t.clicks, t.conversions
+    FROM (SELECT m.published_content_id AS id, sum(m.views)::bigint AS views,
+                 sum(m.likes::bigint + m.comments + m.shares + m.saves)::bigint AS engagements,
+                 sum(m.clicks)::bigint AS clicks, sum(m.conversions)::bigint AS conversions
+          FROM factory.cf_performance_metrics m
+          WHERE $2::date IS NULL OR m.date >= $2
+          GROUP BY m.published_content_id
+          HAVING sum(m.views) > $1 OR m.published_content_id = $3) t
+    JOIN factory.cf_published_content pc ON pc.id = t.id
     JOIN factory.cf_assembled_content ac ON ac.id = pc.assembled_content_id
     LEFT JOIN factory.cf_scripts s ON s.id = ac.script_id
-    GROUP BY pc.id, pc.platform_url, s.awareness_level
-    HAVING sum(m.views) > $1 OR pc.id = $3
-    """, [RbOid(RB_INT4OID), RbOid(RB_DATEOID), RbOid(RB_UUIDOID)])
+    """, [RbOid(RB_INT4OID), RbOid(RB_DATEOID), RbOid(RB_UUIDOID)], parallel: true)
   private static let visible = PreparedStatement(
     "SELECT 1 FROM factory.cf_published_content WHERE id = $1", [RbOid(RB_UUIDOID)])
 
