@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # reelbase benchmarks: the one entry point.
-#   bench/run.sh [SECTION...]      sections: learning search rollups partitions market stories publishing fuzz (default: all of them)
+#   bench/run.sh [SECTION...]      sections: learning search rollups partitions market stories publishing factory fuzz (default: all of them)
 # Builds and installs the extension once, starts a fresh throwaway cluster on $REELBASE_PORT
 # (55440 unless set), and for each section creates database bench_<section> with the extension
 # and runs bench/<section>/NN_*.sh in name order. Raw outputs go to bench/out/ (gitignored).
@@ -16,7 +16,7 @@ bench_dir=$(cd "$(dirname "$0")" && pwd)
 source "$bench_dir/lib.sh"
 export BENCH_OUT BENCH_SECONDS BENCH_WARMUP
 
-all_sections=(learning search rollups partitions market stories publishing fuzz)
+all_sections=(learning search rollups partitions market stories publishing factory fuzz)
 sections=("$@")
 [ ${#sections[@]} -gt 0 ] || sections=("${all_sections[@]}")
 for s in "${sections[@]}"; do
