@@ -113,7 +113,8 @@ rb_become_owner_of(const char *schema, const char *relation, uint32_t *saved_use
     GetUserIdAndSecContext(&user, &context);
     *saved_user = user;
     *saved_context = context;
-    /* As a SECURITY DEFINER function would, and restricted: nothing but the reads is meant. */
+    /* As a SECURITY DEFINER function would, and restricted: only statements on that table's
+     rows are meant (the vector registry's reads, the metrics partitions' upserts). */
     SetUserIdAndSecContext(owner, context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
   }
   RB_GUARD_END

@@ -1,13 +1,18 @@
--- Daily metrics ingestion (Swift, Sources/ReelbaseExtension/Factory/RecordDailyMetrics.swift).
--- One row per (published content, date): the unique index is on each partition (14_partitions.sql),
--- so there is no arbiter for INSERT ... ON CONFLICT on the partitioned parent; the function
--- takes a transaction-level advisory lock per published content (in id order, so callers
--- never deadlock), then updates the rows that exist and inserts the rest in one statement.
--- enable_seqscan = off: that statement's plan is made once per session, often while the month's
--- partition is new and empty, and with an empty partition's statistics the planner joins the
--- call's rows to a sequential scan of it, which costs a full scan per row once the month
--- fills (the benchmark found 63 ms a call for 100 rows instead of 3). Index look-ups on
--- idx_metrics_unique are right at any partition size.
+-- Daily metrics ingestion (Swift, Sources/ReelbaseExtension/Factory/RecordDailyMetrics.swift and
+-- MetricsPartitionUpsert.swift). One row per (published content, date): the unique index is on
+-- each partition (14_partitions.sql), so there is no arbiter for INSERT ... ON CONFLICT on the
+-- partitioned parent. The function takes a transaction-level advisory lock per published
+-- content (in id order, so callers never deadlock) and checks each is visible, then:
+-- * when every row names the same keys and each month has its own partition, one
+--   INSERT ... ON CONFLICT DO UPDATE into each such partition, run as the table's owner
+--   (partitions carry no grants or policies; the visibility check is the parent's policy);
+-- * otherwise one statement through the parent that updates the rows that exist and inserts
+--   the rest. enable_seqscan = off is for it: its plan is made once per session, often while
+--   the month's partition is new and empty, and with an empty partition's statistics the
+--   planner joins the call's rows to a sequential scan of it (63 ms a call for 100 rows in the
+--   benchmark instead of 3). Its index probes can still pick idx_metrics_published and filter
+--   on the date, which costs more as the month fills; the partition path's arbiter probes are
+--   the unique index whatever the statistics.
 
 CREATE FUNCTION factory.record_daily_metrics(rows jsonb)
   RETURNS TABLE (inserted integer, updated integer)

@@ -3,6 +3,9 @@
 /// the whole call with a message naming it (1-based) and its key.
 public enum DailyMetricsRows {
   public static let counts = ["views", "likes", "comments", "shares", "saves", "clicks", "conversions"]
+  /// The value keys a row may name: the counts, then spend. Bit i of `Row.named` is `fields[i]`.
+  public static let fields = counts + ["spend"]
+  private static let keys = Set(fields + ["published_content_id", "date"])
   /// numeric(10,2): at most 99,999,999.99.
   static let maxSpend = DecimalNumber(digits: [9, 9, 9, 9, 9, 9, 9, 9, 9, 9], exponent: -2)
   static let maxCount = DecimalNumber(digits: [2, 1, 4, 7, 4, 8, 3, 6, 4, 7], exponent: 0)
@@ -10,6 +13,19 @@ public enum DailyMetricsRows {
   public struct Row: Equatable, Sendable {
     public var publishedContentID: UUIDValue
     public var date: CivilDate
+    /// Which of `fields` the row names: an upsert must keep the stored value of the others.
+    public var named: UInt8
+
+    public init(publishedContentID: UUIDValue, date: CivilDate, named: UInt8) {
+      self.publishedContentID = publishedContentID
+      self.date = date
+      self.named = named
+    }
+  }
+
+  /// The names of the fields a `named` mask holds, in `fields` order.
+  public static func fieldNames(_ named: UInt8) -> [String] {
+    fields.indices.filter { named & (1 << $0) != 0 }.map { fields[$0] }
   }
 
   public struct Failure: Error, Equatable, Sendable {
@@ -22,11 +38,11 @@ public enum DailyMetricsRows {
       throw Failure(row: nil, message: "rows must be a JSON array of objects, not \(rows.typeName)")
     }
     var out: [Row] = []
-    var seen = Set<String>()
+    var seen = Set<Key>()
     for (i, element) in elements.enumerated() {
       let n = i + 1
       guard case .object(let o) = element else { throw Failure(row: n, message: "row \(n) is \(element.typeName), not an object") }
-      for key in o.keys where key != "published_content_id" && key != "date" && key != "spend" && !counts.contains(key) {
+      for key in o.keys where !keys.contains(key) {
         throw Failure(row: n, message: "row \(n): unknown key \"\(key)\"")
       }
       guard case .string(let idText) = o["published_content_id"] ?? .null, let id = UUIDValue(string: idText) else {
@@ -35,23 +51,31 @@ public enum DailyMetricsRows {
       guard case .string(let dateText) = o["date"] ?? .null, let date = civilDate(dateText) else {
         throw Failure(row: n, message: "row \(n): date must be a date as YYYY-MM-DD")
       }
-      for key in counts {
+      var named: UInt8 = 0
+      for (bit, key) in counts.enumerated() {
         guard let value = o[key] else { continue }
+        named |= 1 << bit
         guard case .number(let v) = value, v.isInteger, !v.isNegative, v.compare(maxCount) <= 0 else {
           throw Failure(row: n, message: "row \(n): \(key) must be a whole number from 0 to 2147483647, not \(shown(value))")
         }
       }
       if let spend = o["spend"] {
+        named |= 1 << counts.count
         guard case .number(let v) = spend, !v.isNegative, v.compare(maxSpend) <= 0 else {
           throw Failure(row: n, message: "row \(n): spend must be a finite number from 0 to 99999999.99, not \(shown(spend))")
         }
       }
-      if !seen.insert("\(id) \(date)").inserted {
+      if !seen.insert(Key(id: id, date: date)).inserted {
         throw Failure(row: n, message: "row \(n) repeats published content \(id) on \(date)")
       }
-      out.append(Row(publishedContentID: id, date: date))
+      out.append(Row(publishedContentID: id, date: date, named: named))
     }
     return out
+  }
+
+  private struct Key: Hashable {
+    var id: UUIDValue
+    var date: CivilDate
   }
 
   private static func shown(_ v: JSONValue) -> String {
@@ -63,13 +87,25 @@ public enum DailyMetricsRows {
   }
 
   /// YYYY-MM-DD of a real calendar day (years 1 to 9999).
+  private static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
   static func civilDate(_ s: String) -> CivilDate? {
-    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-          let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), y >= 1, (1...12).contains(m) else { return nil }
+    // Read from the bytes: one call checks a date per row.
+    let b = Array(s.utf8)
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for i in r {
+        guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+        v = v * 10 + Int(b[i] &- 0x30)
+      }
+      return v
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), y >= 1, (1...12).contains(m) else { return nil }
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    let days = m == 2 && leap ? 29 : monthDays[m - 1]
     guard (1...days).contains(d) else { return nil }
     return CivilDate(year: y, month: m, day: d)
   }
+
 }

@@ -112,6 +112,12 @@ public struct JSONParser {
     let integerDigits = digits(&position, bytes)
     guard integerDigits > 0 else { throw fail("expected a value") }
     if integerDigits > 1 && bytes[integerStart] == 0x30 { throw fail("leading zero in a number") }
+    let integerEnd = position
+    if current != UInt8(ascii: "."), current != UInt8(ascii: "e"), current != UInt8(ascii: "E") {
+      // A plain integer (most numbers of real input): its digits as they stand, no text to re-read.
+      return DecimalNumber(digits: bytes[integerStart..<integerEnd].map { $0 &- 0x30 }, exponent: 0,
+                           isNegative: start != integerStart)
+    }
     if current == UInt8(ascii: ".") {
       position += 1
       guard digits(&position, bytes) > 0 else { throw fail("expected digits after .") }

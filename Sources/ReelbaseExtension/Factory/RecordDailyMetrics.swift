@@ -1,8 +1,9 @@
 import CPostgres
 import ReelbaseCore
 
-/// `factory.record_daily_metrics(rows)`: checked in Swift (DailyMetricsRows), then three
-/// statements: the published contents locked and found, the upsert.
+/// `factory.record_daily_metrics(rows)`: checked in Swift (DailyMetricsRows), the published
+/// contents locked and found, then the upsert: into each month's partition where it can
+/// (MetricsPartitionUpsert), else one update-then-insert through the parent.
 enum RecordDailyMetrics {
   private static let lockContents = PreparedStatement(
     """
@@ -11,9 +12,9 @@ enum RecordDailyMetrics {
     FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
     ORDER BY c.ord
     """, [RbOid(RB_UUIDARRAYOID)])
-  // Counts read as numeric, then made int: JSON 3.0 is a whole number, which int's input refuses.
-  private static let columns = "published_content_id uuid, date date, views numeric, likes numeric, comments numeric, shares numeric, saves numeric, clicks numeric, conversions numeric, spend numeric"
-  private static let upsert = PreparedStatement(
+  private static let columns = MetricsPartitionUpsert.columns
+  /// Rows naming different keys, or months without their own partition (rows in the default one).
+  private static let upsertThroughParent = PreparedStatement(
     """
     WITH r AS (
       SELECT x.published_content_id, x.date, x.views::int AS views, x.likes::int AS likes, x.comments::int AS comments,
@@ -64,7 +65,12 @@ enum RecordDailyMetrics {
         throw PGError.missingReference("no published content \(id.map { "\($0)" } ?? "?")",
                                        detail: "Or it is not visible to the current identity.")
       }
-      let r = try SPI.execute(upsert, [try rows.makeDatum()], readOnly: false).row(0)
+      // The argument itself: made again from its text it would cost a second jsonb parse.
+      let rowsDatum = call.datum(0)
+      if let (inserted, updated) = try MetricsPartitionUpsert.run(rowsDatum, checked) {
+        return try sink.append([try inserted.makeDatum(), try updated.makeDatum()])
+      }
+      let r = try SPI.execute(upsertThroughParent, [rowsDatum], readOnly: false).row(0)
       try sink.append([try r.datum("inserted"), try r.datum("updated")])
     }
     return nil

@@ -18,7 +18,10 @@ import Testing
   @Test func accepts() throws {
     let rows = try DailyMetricsRows.validate(try JSONParser.parse(
       #"[{"published_content_id": "\#(id)", "date": "2024-02-29", "views": 2147483647, "spend": 99999999.99, "likes": 0}]"#))
-    #expect(rows == [.init(publishedContentID: UUIDValue(string: id)!, date: CivilDate(year: 2024, month: 2, day: 29))])
+    #expect(rows == [.init(publishedContentID: UUIDValue(string: id)!, date: CivilDate(year: 2024, month: 2, day: 29),
+                           named: 0b1000_0011)])
+    #expect(DailyMetricsRows.fieldNames(rows[0].named) == ["views", "likes", "spend"])
+    #expect(DailyMetricsRows.fieldNames(0) == [])
     #expect(failure("[]") == nil)
   }
 
@@ -27,7 +30,7 @@ import Testing
     #expect(failure("[1]")?.row == 1)
     #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "view": 1}]"#)?.message == #"row 1: unknown key "view""#)
     #expect(failure(#"[{"published_content_id": "x", "date": "2026-01-01"}]"#)?.message.contains("uuid") == true)
-    for bad in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "tomorrow"] {
+    for bad in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "tomorrow", "+026-01-01", "2026-0a-01", "2026-01-00"] {
       #expect(failure(#"[{"published_content_id": "\#(id)", "date": "\#(bad)"}]"#)?.message.contains("YYYY-MM-DD") == true, "\(bad)")
     }
     #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": -1}]"#)?.message

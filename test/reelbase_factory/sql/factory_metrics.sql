@@ -39,3 +39,37 @@ SELECT * FROM factory.record_daily_metrics(jsonb_build_array(jsonb_build_object(
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM factory.record_daily_metrics('[]');
 COMMIT;
+
+-- A month with its own partition (2031-05 here) and rows that all name the same keys: the
+-- upsert goes into the partition as INSERT ... ON CONFLICT, as the table's owner once the
+-- contents are found visible. It must behave exactly as the parent's path does.
+BEGIN;
+SELECT reelbase.create_monthly_partition('factory.cf_performance_metrics', 2031, 5) IS NOT NULL AS made;
+SET LOCAL ROLE regress_factory_app;
+SELECT reelbase.set_user_id(:ann) IS NOT NULL AS ann;
+SELECT * FROM factory.record_daily_metrics(jsonb_build_array(
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-05-01', 'views', 10, 'clicks', 2),
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-05-31', 'views', 20, 'clicks', 4)));
+SELECT current_user;
+-- Views only: both updated, clicks kept.
+SELECT * FROM factory.record_daily_metrics(jsonb_build_array(
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-05-01', 'views', 11),
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-05-31', 'views', 21)));
+-- June has no partition of its own (its rows wait in the default one): the parent's path
+-- serves the whole call.
+SELECT * FROM factory.record_daily_metrics(jsonb_build_array(
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-05-31', 'views', 22),
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-06-01', 'views', 30)));
+-- No value named: counted as updated, nothing changes.
+SELECT * FROM factory.record_daily_metrics(jsonb_build_array(
+  jsonb_build_object('published_content_id', :p1, 'date', '2031-05-01')));
+SELECT tableoid::regclass AS partition, date, views, clicks
+FROM factory.cf_performance_metrics WHERE published_content_id = :p1 AND date >= '2031-05-01' ORDER BY date;
+-- Bob's content is refused as on the parent's path (23503).
+SELECT * FROM factory.record_daily_metrics(jsonb_build_array(
+  jsonb_build_object('published_content_id', :p2, 'date', '2031-05-02', 'views', 1)));
+\echo :LAST_ERROR_SQLSTATE
+-- The partition grants the app nothing: it writes through the function or the parent.
+INSERT INTO factory.cf_performance_metrics_2031_05 (published_content_id, date) VALUES (:p1, '2031-05-03');
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
