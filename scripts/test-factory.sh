@@ -79,4 +79,18 @@ check "8 clients x 50 overlapping metrics calls ran without an error (no duplica
 check "one row per (content, date), every one written by some caller" eq "$(q1 "
   SELECT count(*) = count(DISTINCT (published_content_id, date)) AND bool_and(views % 1000 = extract(day FROM date)::int - 1 OR views = 0)
   FROM factory.cf_performance_metrics")" "t"
+
+# The same through the partition path: a month with its own partition and rows that name the
+# same keys, so each call is INSERT ... ON CONFLICT into the partition.
+q -c "SELECT reelbase.create_monthly_partition('factory.cf_performance_metrics', 2031, 5)" >/dev/null
+sed -e "s/date '2026-01-01'/date '2031-04-30'/" -e "s/'views', :client_id \* 1000 + :d)/'views', :client_id * 1000 + :d, 'clicks', :client_id)/" \
+    -e "s/'clicks', :client_id)))/'views', :client_id * 1000 + :d, 'clicks', :client_id)))/" "$work/metrics.sql" >"$work/metrics-partition.sql"
+"$pgbench" -n -d "$db" -c 8 -j 4 -t 50 -f "$work/metrics-partition.sql" >"$work/metrics-partition.log" 2>&1
+check "8 clients x 50 overlapping calls into a month's own partition ran without an error" \
+  grep -q "number of failed transactions: 0" "$work/metrics-partition.log"
+check "there too one row per (content, date), all in the partition, each as one caller wrote it" eq "$(q1 "
+  SELECT count(*) > 0 AND count(*) = count(DISTINCT (published_content_id, date))
+         AND bool_and(tableoid = 'factory.cf_performance_metrics_2031_05'::regclass)
+         AND bool_and(views % 1000 = extract(day FROM date)::int AND views / 1000 = clicks)
+  FROM factory.cf_performance_metrics WHERE date >= '2031-05-01'")" "t"
 exit $((bad > 0))
