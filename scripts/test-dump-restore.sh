@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Backups restore (TAP lines), against the running test cluster: a database with both products,
-# the demo data, embedded chunks and everything maintenance makes (monthly partitions, drained
+# Backups restore (TAP lines), against the running test cluster: a database with learning,
+# market, publishing and factory, the demo data, embedded chunks, a week of factory metrics,
+# publishing's audit chain and everything maintenance makes (monthly partitions, drained
 # default partition, sweeps, a built IVF index) is dumped and restored the three ways an
 # operator does it: pg_dump -Fc + pg_restore, pg_restore --single-transaction, and a plain dump
 # into psql -v ON_ERROR_STOP=1. Each restore must succeed, every dumped table must hold the same
-# rows (md5 per table), and the restored database must keep working: maintenance, search and
-# a purchase.
+# rows (md5 per table), and the restored database must keep working: maintenance, search, a
+# purchase, the audit chain, winners and ingestion. (Stories is not here: a plain restore of
+# stories jobs fails on their scene key, docs/stories.md "Backups".)
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
@@ -29,7 +31,7 @@ fingerprint() { # fingerprint DB FILE
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN LATERAL (SELECT e.extcondition[pg_catalog.array_position(e.extconfig, c.oid)] AS condition
                        FROM pg_extension e WHERE c.oid = ANY (e.extconfig)) cfg ON true
-    WHERE n.nspname IN ('reelbase', 'learning', 'market') AND c.relkind = 'r'
+    WHERE n.nspname IN ('reelbase', 'learning', 'market', 'publishing', 'factory') AND c.relkind = 'r'
       AND (cfg.condition IS NOT NULL
            OR NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
@@ -37,9 +39,10 @@ fingerprint() { # fingerprint DB FILE
 }
 
 fresh_db "$src"
-check "source: both products, demo data, embedded chunks" \
+check "source: four products, demo data, embedded chunks" \
   q -d "$src" -o /dev/null -c "CREATE EXTENSION reelbase_learning CASCADE" -c "CREATE EXTENSION reelbase_market" \
-    -f demo/data.sql -f demo/market_data.sql \
+    -c "CREATE EXTENSION reelbase_publishing" -c "CREATE EXTENSION reelbase_factory" \
+    -f demo/data.sql -f demo/market_data.sql -f demo/publishing_data.sql -f demo/factory_data.sql \
     -c "SELECT setseed(0.13)" \
     -c "UPDATE learning.video_chunks SET embedding = (SELECT array_agg(random()::real - 0.5) FROM generate_series(1, 1536 + 0 * chunk_index))"
 check "source: maintenance makes partitions and drains the default partition" \
@@ -47,6 +50,19 @@ check "source: maintenance makes partitions and drains the default partition" \
                                FROM reelbase.run_maintenance()")" = t
 check "source: sweeps and the chunk index (lists => 3) run" \
   q -d "$src" -o /dev/null -c "SELECT * FROM market.run_sweeps()" -c "SELECT * FROM learning.build_chunk_index(lists => 3)"
+# A week of metrics for both demo posts, in this month's partition (made by the maintenance above).
+metrics="(SELECT jsonb_agg(jsonb_build_object('published_content_id', p, 'date', date_trunc('month', now())::date + d,
+            'views', 1000 + 100 * d, 'likes', 40 * k + d, 'clicks', 9 + d * k, 'conversions', (d + k) % 3))
+          FROM unnest(ARRAY['5f000000-0000-4000-8000-0000000000b1', '5f000000-0000-4000-8000-0000000000b2']::uuid[])
+               WITH ORDINALITY AS u(p, k),
+               generate_series(0, 6) d)"
+check "source: a week of factory metrics recorded" \
+  test "$(q -d "$src" -At -c "SELECT inserted FROM factory.record_daily_metrics($metrics)")" = 14
+check "source: publishing's audit chain verifies" \
+  test "$(q -d "$src" -At -c "SELECT ok AND rows_checked > 0 FROM publishing.verify_audit()")" = t
+winners="SELECT string_agg(published_content_id::text || ':' || round(score::numeric, 9), ',' ORDER BY rank) FROM factory.find_winners(10, 0)"
+q -d "$src" -At -c "$winners" >"$tmp/winners_before"
+check "source: find_winners ranks both posts ($(cat "$tmp/winners_before"))" test "$(tr -cd , <"$tmp/winners_before" | wc -c)" = 1
 parts=$(q -d "$src" -At -c "SELECT count(*) FROM pg_inherits WHERE inhparent = 'learning.video_analytics_events'::regclass")
 fingerprint "$src" "$tmp/before"
 rows=$(awk '{s+=$2} END {print s}' "$tmp/before")
@@ -81,6 +97,12 @@ works() { # works LABEL: the restored database maintains, searches and sells
     q -d "$dst" -o /dev/null -c "BEGIN" -c "SELECT reelbase.set_user_id(gen_random_uuid())" \
       -c "SELECT market.purchase_listing(market.list_concept(c.id, m.id, 10))
           FROM market.concepts c, market.market_contexts m WHERE NOT c.archived ORDER BY c.id, m.id LIMIT 1" -c "ROLLBACK"
+  check "$label: publishing's audit chain still verifies" \
+    test "$(q -d "$dst" -At -c "SELECT ok FROM publishing.verify_audit()")" = t
+  q -d "$dst" -At -c "$winners" >"$tmp/winners_after" 2>&1
+  check "$label: find_winners names the same contents with the same scores" diff -q "$tmp/winners_before" "$tmp/winners_after"
+  check "$label: record_daily_metrics updates the restored week" \
+    test "$(q -d "$dst" -At -c "BEGIN" -c "SELECT updated FROM factory.record_daily_metrics($metrics)" -c "ROLLBACK")" = 14
 }
 
 check "pg_dump -Fc" "$bindir/pg_dump" -Fc -d "$src" -f "$tmp/dump.fc"
