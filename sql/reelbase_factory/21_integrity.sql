@@ -3,6 +3,9 @@
 --   its own dossier that exist, and its script_id is a script of that dossier (23503); an
 --   image or video that is deleted leaves the arrays, as the seed's ON DELETE SET NULL leaves
 --   source_image_id;
+-- * a video's source_image_id is an image of the video's own dossier (23503);
+-- * an A/B test's variants are JSON objects, each naming by published_content_id a different
+--   published content of the test's dossier (22023 malformed or repeated, 23503 missing);
 -- * scoring weights are a JSON object of known metric names to finite non-negative numbers
 --   summing to 1 within 1e-9 (22023 naming the key).
 -- A restore (pg_dump's scripts set row_security = off, which only roles that bypass RLS can
@@ -50,6 +53,77 @@ REVOKE ALL ON FUNCTION factory.assembled_assets() FROM PUBLIC;
 CREATE TRIGGER assembled_assets BEFORE INSERT OR UPDATE OF dossier_id, script_id, video_ids, image_ids
   ON factory.cf_assembled_content
   FOR EACH ROW EXECUTE FUNCTION factory.assembled_assets();
+
+CREATE FUNCTION factory.video_source_image() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF pg_catalog.current_setting('row_security') = 'off' THEN
+    RETURN NEW;
+  END IF;
+  -- As the caller: an image it cannot see is missing.
+  IF NEW.source_image_id IS NOT NULL AND NOT EXISTS (
+       SELECT FROM factory.cf_generated_images AS i WHERE i.id = NEW.source_image_id AND i.dossier_id = NEW.dossier_id) THEN
+    RAISE EXCEPTION 'image % is not a generated image of dossier %', NEW.source_image_id, NEW.dossier_id
+      USING ERRCODE = 'foreign_key_violation', HINT = 'source_image_id names a cf_generated_images row of the video''s own dossier.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION factory.video_source_image() IS
+  'Trigger on factory.cf_generated_videos: source_image_id names an existing image of the video''s dossier (23503).';
+REVOKE ALL ON FUNCTION factory.video_source_image() FROM PUBLIC;
+CREATE TRIGGER video_source_image BEFORE INSERT OR UPDATE OF dossier_id, source_image_id
+  ON factory.cf_generated_videos
+  FOR EACH ROW EXECUTE FUNCTION factory.video_source_image();
+
+-- evaluate_ab_test reads the variants as they are stored, so they are checked when written:
+-- a test of contents of another product, or of one content against itself, is no test.
+CREATE FUNCTION factory.ab_test_variants() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  n bigint;
+  variant jsonb;
+  id_text text;
+  seen uuid[] := '{}'::uuid[];
+BEGIN
+  IF pg_catalog.current_setting('row_security') = 'off' THEN
+    RETURN NEW;
+  END IF;
+  FOR variant, n IN SELECT u.v, u.o FROM pg_catalog.unnest(NEW.variants) WITH ORDINALITY AS u(v, o) LOOP
+    IF variant IS NULL OR pg_catalog.jsonb_typeof(variant) <> 'object' THEN
+      RAISE EXCEPTION 'variant % of A/B test "%" is not a JSON object', n, NEW.name
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Each variant is {"label": ..., "published_content_id": ...}.';
+    END IF;
+    id_text := variant ->> 'published_content_id';
+    IF id_text IS NULL OR id_text !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+      RAISE EXCEPTION 'variant % of A/B test "%": published_content_id must be a uuid', n, NEW.name
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Each variant is {"label": ..., "published_content_id": ...}.';
+    END IF;
+    IF id_text::uuid = ANY (seen) THEN
+      RAISE EXCEPTION 'variant % of A/B test "%" repeats published content %', n, NEW.name, id_text::uuid
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    seen := seen || id_text::uuid;
+    -- As the caller: a content it cannot see is missing.
+    IF NOT EXISTS (SELECT FROM factory.cf_published_content AS p
+                   JOIN factory.cf_assembled_content AS a ON a.id = p.assembled_content_id
+                   WHERE p.id = id_text::uuid AND a.dossier_id = NEW.dossier_id) THEN
+      RAISE EXCEPTION 'variant % of A/B test "%": % is not a published content of dossier %', n, NEW.name, id_text::uuid, NEW.dossier_id
+        USING ERRCODE = 'foreign_key_violation';
+    END IF;
+  END LOOP;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION factory.ab_test_variants() IS
+  'Trigger on factory.cf_ab_tests: each variant is a JSON object naming a different published content of the test''s dossier (22023 malformed or repeated, 23503 missing).';
+REVOKE ALL ON FUNCTION factory.ab_test_variants() FROM PUBLIC;
+CREATE TRIGGER ab_test_variants BEFORE INSERT OR UPDATE OF dossier_id, variants ON factory.cf_ab_tests
+  FOR EACH ROW EXECUTE FUNCTION factory.ab_test_variants();
 
 -- As the owner: the assembly that named a deleted asset must forget it whoever deleted it.
 -- When the dossier itself is being deleted its assembled content goes with it, untouched.

@@ -25,10 +25,15 @@ INSERT INTO factory.cf_ab_tests (id, dossier_id, name, variants) VALUES
   ('f0000000-0000-0000-0000-000000000072', :d1, 'significant', pg_temp.variants(:p1, :p3)),
   ('f0000000-0000-0000-0000-000000000073', :d1, 'not significant', pg_temp.variants(:p1, :p4)),
   ('f0000000-0000-0000-0000-000000000074', :d1, 'three', pg_temp.variants(:p1, :p3, :p4)),
-  ('f0000000-0000-0000-0000-000000000075', :d1, 'foreign', pg_temp.variants(:p1, :p2)),
-  ('f0000000-0000-0000-0000-000000000076', :d1, 'malformed', ARRAY['{"published_content_id": "nope"}', '{"label": "x"}']::jsonb[]),
   ('f0000000-0000-0000-0000-000000000077', :d1, 'upper-case ids', ARRAY[
     jsonb_build_object('published_content_id', upper(:p1)), jsonb_build_object('published_content_id', upper(:p3))]);
+-- Variants that a write would refuse (factory_integrity), loaded as a restore loads rows, so
+-- that evaluate_ab_test's own checks are seen.
+SET row_security = off;
+INSERT INTO factory.cf_ab_tests (id, dossier_id, name, variants) VALUES
+  ('f0000000-0000-0000-0000-000000000075', :d1, 'foreign', pg_temp.variants(:p1, :p2)),
+  ('f0000000-0000-0000-0000-000000000076', :d1, 'malformed', ARRAY['{"published_content_id": "nope"}', '{"label": "x"}']::jsonb[]);
+RESET row_security;
 BEGIN;
 SET LOCAL ROLE regress_factory_app;
 SELECT reelbase.set_user_id(:ann) IS NOT NULL AS ann;

@@ -1,5 +1,6 @@
--- Asset arrays name only existing assets of the same dossier (and the script too); a deleted
--- asset leaves the arrays. Scoring weights: a JSON object of known metrics to finite
+-- Asset arrays name only existing assets of the same dossier (and the script too, and a video's
+-- source image); a deleted asset leaves the arrays. A/B test variants name published contents
+-- of the test's dossier. Scoring weights: a JSON object of known metrics to finite
 -- non-negative numbers summing to 1 within 1e-9, else 22023 naming the key; one active config.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set fixture :abs_srcdir '/sql/fixtures/factory.sql'
@@ -24,6 +25,26 @@ INSERT INTO factory.cf_assembled_content (dossier_id, platform, video_ids) VALUE
 UPDATE factory.cf_assembled_content SET video_ids = video_ids || :v2::uuid WHERE id = :a1;
 UPDATE factory.cf_assembled_content SET image_ids = '{}', video_ids = NULL WHERE id = :a1 RETURNING video_ids, image_ids;
 UPDATE factory.cf_assembled_content SET video_ids = ARRAY[:v1]::uuid[], image_ids = ARRAY[:i1]::uuid[] WHERE id = :a1;
+-- A video's source image is an image of its own dossier (23503 otherwise).
+INSERT INTO factory.cf_generated_videos (dossier_id, source_image_id, type, prompt) VALUES (:d1, :i2, 'reveal', 'x');
+\echo :LAST_ERROR_SQLSTATE
+UPDATE factory.cf_generated_videos SET source_image_id = :i2 WHERE id = :v1;
+\echo :LAST_ERROR_SQLSTATE
+UPDATE factory.cf_generated_videos SET source_image_id = :i1, prompt = 'again' WHERE id = :v1 RETURNING source_image_id = :i1 AS own;
+-- A/B test variants: JSON objects, each naming a different published content of the test's
+-- dossier (22023 malformed or repeated, 23503 missing).
+INSERT INTO factory.cf_ab_tests (dossier_id, name, variants) VALUES
+  (:d1, 'fine', ARRAY[jsonb_build_object('label', 'A', 'published_content_id', upper(:p1))]) RETURNING cardinality(variants);
+INSERT INTO factory.cf_ab_tests (dossier_id, name, variants) VALUES (:d1, 'array', ARRAY['[1]']::jsonb[]);
+INSERT INTO factory.cf_ab_tests (dossier_id, name, variants) VALUES (:d1, 'null', ARRAY[NULL]::jsonb[]);
+INSERT INTO factory.cf_ab_tests (dossier_id, name, variants) VALUES (:d1, 'no id', ARRAY['{"label": "x"}', '{"published_content_id": 7}']::jsonb[]);
+INSERT INTO factory.cf_ab_tests (dossier_id, name, variants) VALUES
+  (:d1, 'twice', ARRAY[jsonb_build_object('published_content_id', :p1), jsonb_build_object('published_content_id', upper(:p1))]);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO factory.cf_ab_tests (dossier_id, name, variants) VALUES (:d1, 'foreign', ARRAY[jsonb_build_object('published_content_id', :p2)]);
+\echo :LAST_ERROR_SQLSTATE
+UPDATE factory.cf_ab_tests SET variants = variants || jsonb_build_object('published_content_id', 'f0000000-0000-0000-0000-000000000000') WHERE id = :t1;
+\echo :LAST_ERROR_SQLSTATE
 -- Deleting an asset takes it out of the arrays that name it (only those), as the seed's
 -- ON DELETE SET NULL does for source_image_id; deleting a dossier takes its assembled content.
 INSERT INTO factory.cf_generated_images (id, dossier_id, type, prompt) VALUES ('f0000000-0000-0000-0000-0000000000e3', :d1, 'after', 'clear skin');

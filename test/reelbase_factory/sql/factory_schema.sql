@@ -23,7 +23,7 @@ FROM pg_indexes WHERE schemaname = 'factory' ORDER BY 1, 2;
 -- Functions: comment, search_path, volatility, strictness, parallel safety, security.
 SELECT p.oid::regprocedure AS function, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented,
        p.proconfig, p.provolatile, p.proisstrict, p.proparallel, p.prosecdef
-FROM pg_proc p WHERE p.pronamespace = 'factory'::regnamespace ORDER BY 1::text;
+FROM pg_proc p WHERE p.pronamespace = 'factory'::regnamespace ORDER BY p.oid::regprocedure::text;
 -- Policies: the administrators' on every table, the app's following the owner.
 SELECT tablename, policyname, roles, cmd FROM pg_policies WHERE schemaname = 'factory' ORDER BY 1, 2;
 -- Triggers of the extension.

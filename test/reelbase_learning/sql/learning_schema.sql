@@ -45,7 +45,7 @@ WHERE to_regclass('learning.' || i.name) IS NULL;
 -- Foreign keys and their ON DELETE actions (a = no action, c = cascade, n = set null).
 SELECT conrelid::regclass AS tbl, conname, confrelid::regclass AS refs, confdeltype AS on_delete
 FROM pg_constraint WHERE contype = 'f' AND connamespace = 'learning'::regnamespace AND conparentid = 0
-ORDER BY 1::text, 2;
+ORDER BY conrelid::regclass::text, conname;
 
 -- updated_at triggers on exactly the tables that have the column.
 SELECT c.relname, t.tgname
