@@ -5,7 +5,6 @@ public enum DailyMetricsRows {
   public static let counts = ["views", "likes", "comments", "shares", "saves", "clicks", "conversions"]
   /// The value keys a row may name: the counts, then spend. Bit i of `Row.named` is `fields[i]`.
   public static let fields = counts + ["spend"]
-  private static let keys = Set(fields + ["published_content_id", "date"])
   /// numeric(10,2): at most 99,999,999.99.
   static let maxSpend = DecimalNumber(digits: [9, 9, 9, 9, 9, 9, 9, 9, 9, 9], exponent: -2)
   static let maxCount = DecimalNumber(digits: [2, 1, 4, 7, 4, 8, 3, 6, 4, 7], exponent: 0)
@@ -38,28 +37,43 @@ public enum DailyMetricsRows {
       throw Failure(row: nil, message: "rows must be a JSON array of objects, not \(rows.typeName)")
     }
     var out: [Row] = []
-    var seen = Set<Key>()
+    out.reserveCapacity(elements.count)
+    var seen = Set<Key>(minimumCapacity: elements.count)
+    // One pass over each row's members, then the checks in a fixed order (unknown keys, id,
+    // date, counts, spend), so a row's first problem is the one reported whatever its key order.
+    var values = [JSONValue?](repeating: nil, count: fields.count)
     for (i, element) in elements.enumerated() {
       let n = i + 1
       guard case .object(let o) = element else { throw Failure(row: n, message: "row \(n) is \(element.typeName), not an object") }
-      for key in o.keys where !keys.contains(key) {
-        throw Failure(row: n, message: "row \(n): unknown key \"\(key)\"")
+      var idValue = JSONValue.null
+      var dateValue = JSONValue.null
+      for f in values.indices { values[f] = nil }
+      for (key, value) in o.members {
+        if key == "published_content_id" {
+          idValue = value
+        } else if key == "date" {
+          dateValue = value
+        } else if let f = fields.firstIndex(of: key) {
+          values[f] = value
+        } else {
+          throw Failure(row: n, message: "row \(n): unknown key \"\(key)\"")
+        }
       }
-      guard case .string(let idText) = o["published_content_id"] ?? .null, let id = UUIDValue(string: idText) else {
+      guard case .string(let idText) = idValue, let id = UUIDValue(string: idText) else {
         throw Failure(row: n, message: "row \(n): published_content_id must be a uuid")
       }
-      guard case .string(let dateText) = o["date"] ?? .null, let date = civilDate(dateText) else {
+      guard case .string(let dateText) = dateValue, let date = civilDate(dateText) else {
         throw Failure(row: n, message: "row \(n): date must be a date as YYYY-MM-DD")
       }
       var named: UInt8 = 0
       for (bit, key) in counts.enumerated() {
-        guard let value = o[key] else { continue }
+        guard let value = values[bit] else { continue }
         named |= 1 << bit
         guard case .number(let v) = value, v.isInteger, !v.isNegative, v.compare(maxCount) <= 0 else {
           throw Failure(row: n, message: "row \(n): \(key) must be a whole number from 0 to 2147483647, not \(shown(value))")
         }
       }
-      if let spend = o["spend"] {
+      if let spend = values[counts.count] {
         named |= 1 << counts.count
         guard case .number(let v) = spend, !v.isNegative, v.compare(maxSpend) <= 0 else {
           throw Failure(row: n, message: "row \(n): spend must be a finite number from 0 to 99999999.99, not \(shown(spend))")

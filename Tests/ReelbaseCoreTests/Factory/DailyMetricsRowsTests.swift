@@ -30,6 +30,9 @@ import Testing
     #expect(failure("[1]")?.row == 1)
     #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "view": 1}]"#)?.message == #"row 1: unknown key "view""#)
     #expect(failure(#"[{"published_content_id": "x", "date": "2026-01-01"}]"#)?.message.contains("uuid") == true)
+    // The first problem in check order, not in key order.
+    #expect(failure(#"[{"views": -1, "date": "x", "published_content_id": "x"}]"#)?.message.contains("uuid") == true)
+    #expect(failure(#"[{"views": -1, "date": "x", "published_content_id": "x", "v": 1}]"#)?.message == #"row 1: unknown key "v""#)
     for bad in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "tomorrow", "+026-01-01", "2026-0a-01", "2026-01-00"] {
       #expect(failure(#"[{"published_content_id": "\#(id)", "date": "\#(bad)"}]"#)?.message.contains("YYYY-MM-DD") == true, "\(bad)")
     }
