@@ -67,6 +67,10 @@ enum MetricsPartitionUpsert {
       inserted += try r.value("inserted") ?? 0
       total += try r.value("total") ?? 0
     }
+    // Every row lies in one of the months routed: a row left out would be lost silently.
+    guard total == checked.count else {
+      throw PGError.internalError("record_daily_metrics wrote \(total) of \(checked.count) rows into the month partitions")
+    }
     return (inserted, total - inserted)
   }
 
