@@ -100,9 +100,9 @@ public enum DailyMetricsRows {
     }
   }
 
-  /// YYYY-MM-DD of a real calendar day (years 1 to 9999).
   private static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
+  /// YYYY-MM-DD of a real calendar day (years 1 to 9999).
   static func civilDate(_ s: String) -> CivilDate? {
     // Read from the bytes: one call checks a date per row.
     let b = Array(s.utf8)
@@ -121,5 +121,4 @@ public enum DailyMetricsRows {
     guard (1...days).contains(d) else { return nil }
     return CivilDate(year: y, month: m, day: d)
   }
-
 }

@@ -30,8 +30,8 @@ enum MetricsPartitionUpsert {
          = pg_catalog.format('FOR VALUES FROM (%L) TO (%L)', m.first::date, (m.first::date + interval '1 month')::date)
     """, [RbOid(RB_TEXTARRAYOID)])
 
-  /// Upsert statements by partition and set of named keys. Saved plans
-  /// are never freed, so at most `maxSaved` are made; past that the caller's slow path serves.
+  /// Upsert statements by partition and set of named keys. Saved plans are never freed, so at
+  /// most `maxSaved` are made; past that the caller's slow path serves.
   nonisolated(unsafe) private static var upserts: [Target: PreparedStatement] = [:]
   private struct Target: Hashable {
     var partition: String
