@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Backups restore (TAP lines), against the running test cluster: a database with learning,
-# market, publishing and factory, the demo data, embedded chunks, a week of factory metrics,
-# publishing's audit chain and everything maintenance makes (monthly partitions, drained
-# default partition, sweeps, a built IVF index) is dumped and restored the three ways an
+# Backups restore (TAP lines), against the running test cluster: a database with all five
+# products, the demo data, embedded chunks, a week of factory metrics, publishing's audit
+# chain, a stories job with its key, segment, like and view, and everything maintenance makes
+# (monthly partitions, drained default partitions, sweeps, a built IVF index) is dumped and
+# restored the three ways an
 # operator does it: pg_dump -Fc + pg_restore, pg_restore --single-transaction, and a plain dump
 # into psql -v ON_ERROR_STOP=1. Each restore must succeed, every dumped table must hold the same
 # rows (md5 per table), and the restored database must keep working: maintenance, search, a
-# purchase, the audit chain, winners and ingestion. (Stories is not here: a plain restore of
-# stories jobs fails on their scene key, docs/stories.md "Backups".)
+# purchase, the audit chain, winners, ingestion, and stories' counters and checks.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REELBASE_ROOT"
@@ -31,7 +31,7 @@ fingerprint() { # fingerprint DB FILE
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN LATERAL (SELECT e.extcondition[pg_catalog.array_position(e.extconfig, c.oid)] AS condition
                        FROM pg_extension e WHERE c.oid = ANY (e.extconfig)) cfg ON true
-    WHERE n.nspname IN ('reelbase', 'learning', 'market', 'publishing', 'factory') AND c.relkind = 'r'
+    WHERE n.nspname IN ('reelbase', 'learning', 'market', 'publishing', 'factory', 'stories') AND c.relkind = 'r'
       AND (cfg.condition IS NOT NULL
            OR NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
@@ -39,12 +39,21 @@ fingerprint() { # fingerprint DB FILE
 }
 
 fresh_db "$src"
-check "source: four products, demo data, embedded chunks" \
+check "source: five products, demo data, embedded chunks" \
   q -d "$src" -o /dev/null -c "CREATE EXTENSION reelbase_learning CASCADE" -c "CREATE EXTENSION reelbase_market" \
-    -c "CREATE EXTENSION reelbase_publishing" -c "CREATE EXTENSION reelbase_factory" \
-    -f demo/data.sql -f demo/market_data.sql -f demo/publishing_data.sql -f demo/factory_data.sql \
+    -c "CREATE EXTENSION reelbase_publishing" -c "CREATE EXTENSION reelbase_factory" -c "CREATE EXTENSION reelbase_stories" \
+    -f demo/data.sql -f demo/market_data.sql -f demo/publishing_data.sql -f demo/factory_data.sql -f demo/stories_data.sql \
     -c "SELECT setseed(0.13)" \
     -c "UPDATE learning.video_chunks SET embedding = (SELECT array_agg(random()::real - 0.5) FROM generate_series(1, 1536 + 0 * chunk_index))"
+# Bob's continuation of the demo scene, keyed, run to its segment; his like and view. The job
+# and segment land in the default partitions and maintenance moves them to this month's.
+scene=5d000000-0000-4000-8000-0000000000c1
+check "source: a stories job enqueued, claimed and completed into a segment; a like and a view" \
+  test "$(q -d "$src" -At -c "BEGIN" -c "SELECT reelbase.set_user_id('5d000000-0000-4000-8000-000000000002')" \
+    -c "SELECT stories.like('scene', '$scene')" -c "SELECT stories.record_view('$scene')" \
+    -c "SELECT enqueued FROM stories.enqueue_job('$scene', 'Tomas climbs', 'restore-key-1')" \
+    -c "SELECT sequence FROM stories.complete_job((SELECT job_id FROM stories.claim_jobs('w1', 1)), 'w1', '{}',
+                                                  'https://cdn.example.com/r1.mp4', 8, 'Tomas climbs.')" -c "COMMIT" | tail -2 | tr '\n' ' ')" = "t 1 "
 check "source: maintenance makes partitions and drains the default partition" \
   test "$(q -d "$src" -At -c "SELECT count(*) FILTER (WHERE action IN ('premake', 'drain')) > 0 AND bool_and(action <> 'task' OR detail = 'ok')
                                FROM reelbase.run_maintenance()")" = t
@@ -103,6 +112,15 @@ works() { # works LABEL: the restored database maintains, searches and sells
   check "$label: find_winners names the same contents with the same scores" diff -q "$tmp/winners_before" "$tmp/winners_after"
   check "$label: record_daily_metrics updates the restored week" \
     test "$(q -d "$dst" -At -c "BEGIN" -c "SELECT updated FROM factory.record_daily_metrics($metrics)" -c "ROLLBACK")" = 14
+  check "$label: the scene's counters are as dumped and Ann's like counts once" \
+    test "$(q -d "$dst" -At -c "BEGIN" -c "SELECT reelbase.set_user_id('5d000000-0000-4000-8000-000000000001')" \
+      -c "SELECT segment_count || '/' || contributor_count || '/' || like_count || '/' || view_count FROM stories.scenes WHERE id = '$scene'" \
+      -c "SELECT stories.like('scene', '$scene')" \
+      -c "SELECT like_count FROM stories.scenes WHERE id = '$scene'" -c "ROLLBACK" | tail -3 | tr '\n' ' ')" = "1/1/1/1 t 2 "
+  check "$label: the restored idempotency key refuses a second job (23505)" \
+    test "$(q -d "$dst" -At \
+      -c "INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version, idempotency_key)
+          VALUES ('$scene', '5d000000-0000-4000-8000-000000000001', 'again', 1, 'restore-key-1')" 2>&1 | grep -c 'already used')" = 1
 }
 
 check "pg_dump -Fc" "$bindir/pg_dump" -Fc -d "$src" -f "$tmp/dump.fc"

@@ -7,9 +7,9 @@
 #   (b) 32 clients insert a job with one idempotency key, in different months (so different
 #       partitions): exactly one job holds it, every other attempt is 23505;
 #   (c) a dump of a stories database with monthly partitions and an archived jobs partition,
-#       restored as docs/stories.md says (session_replication_role = replica, so the counter
-#       and integrity triggers do not run again over rows that already carry their effects),
-#       keeps every row and every counter, and the restored database keeps counting.
+#       restored both ways docs/stories.md names (a plain pg_restore, and one with
+#       session_replication_role = replica), keeps every row and every counter, and each
+#       restored database keeps counting and checking.
 # STORIES_RACE_TRANSACTIONS (200) is each client's number of steps in (a).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -17,6 +17,7 @@ cd "$REELBASE_ROOT"
 source "$(dirname "$0")/tap.sh"
 db=rb_stories_race
 restored=rb_stories_restored
+replica=rb_stories_replica
 clients=32
 steps=${STORIES_RACE_TRANSACTIONS:-200}
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
@@ -26,7 +27,7 @@ eq() { # eq ACTUAL EXPECTED: test with the figures in the log when they differ
 }
 work=$(mktemp -d)
 chmod 755 "$work"
-drop_dbs() { for d in "$db" "$restored"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1; done; }
+drop_dbs() { for d in "$db" "$restored" "$replica"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1; done; }
 trap 'rm -rf "$work"; drop_dbs' EXIT
 drop_dbs
 check "database $db with CREATE EXTENSION reelbase_stories CASCADE" \
@@ -172,25 +173,34 @@ fingerprint() {
 fingerprint "$db" "$work/before"
 rows=$(awk '{s+=$2} END {print s}' "$work/before")
 pg_dump -Fc -d "$db" -f "$work/stories.dump"
-psql -X -q -d postgres -c "CREATE DATABASE $restored"
-check "(c) pg_restore with session_replication_role = replica succeeds" \
-  env PGOPTIONS='-c session_replication_role=replica' pg_restore --exit-on-error -d "$restored" "$work/stories.dump"
-fingerprint "$restored" "$work/after"
-check "(c) every row kept, counters included ($rows rows in $(wc -l <"$work/before") tables, md5 per table)" \
-  diff -q "$work/before" "$work/after"
-diff "$work/before" "$work/after" | head -n 20 | sed 's/^/# /'
-check "(c) the restored database keeps counting (a new contributor's segment)" \
-  eq "$(psql -X -q -At -d "$restored" -v ON_ERROR_STOP=1 -c "
-    INSERT INTO stories.users (id, email, username) VALUES ('9b000000-0000-4000-8000-000000000009', 'u9@example.com', 'user9');
-    INSERT INTO stories.segments (scene_id, user_id, job_id, sequence, input_text, expanded_script, video_url, duration, bible_version)
-    VALUES ('9b000000-0000-4000-8000-0000000000c1', '9b000000-0000-4000-8000-000000000009', '9b000000-0000-4000-8000-0000000000d1', 1, 't', 's', 'u', 1, 1);
-    SELECT count(*) FROM public.wrong_counters();" 2>&1 | tail -1)" 0
-check "(c) the restored idempotency keys still refuse a reused key (23505)" \
-  eq "$(psql -X -q -At -d "$restored" -c "
-    INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version, idempotency_key)
-    VALUES ('9b000000-0000-4000-8000-0000000000c1', '9b000000-0000-4000-8000-000000000001', 'again', 1, 'old-key')" 2>&1 \
-    | grep -c 'already used')" 1
-check "(c) maintenance runs on the restored database" \
-  psql -X -q -v ON_ERROR_STOP=1 -d "$restored" -o /dev/null -c "SELECT * FROM reelbase.run_maintenance()"
+# restored_checks DB HOW: the restore of the dump into DB (HOW: its command's leading words).
+restored_checks() {
+  local into=$1 how=$2; shift 2
+  psql -X -q -d postgres -c "CREATE DATABASE $into"
+  check "(c, $how) pg_restore succeeds" "$@" pg_restore --exit-on-error -d "$into" "$work/stories.dump"
+  fingerprint "$into" "$work/after-$how"
+  check "(c, $how) every row kept, counters included ($rows rows in $(wc -l <"$work/before") tables, md5 per table)" \
+    diff -q "$work/before" "$work/after-$how"
+  diff "$work/before" "$work/after-$how" | head -n 20 | sed 's/^/# /'
+  check "(c, $how) the restored database keeps counting (a new contributor's segment)" \
+    eq "$(psql -X -q -At -d "$into" -v ON_ERROR_STOP=1 -c "
+      INSERT INTO stories.users (id, email, username) VALUES ('9b000000-0000-4000-8000-000000000009', 'u9@example.com', 'user9');
+      INSERT INTO stories.segments (scene_id, user_id, job_id, sequence, input_text, expanded_script, video_url, duration, bible_version)
+      VALUES ('9b000000-0000-4000-8000-0000000000c1', '9b000000-0000-4000-8000-000000000009', '9b000000-0000-4000-8000-0000000000d1', 1, 't', 's', 'u', 1, 1);
+      SELECT count(*) FROM public.wrong_counters();" 2>&1 | tail -1)" 0
+  check "(c, $how) the restored idempotency keys still refuse a reused key (23505)" \
+    eq "$(psql -X -q -At -d "$into" -c "
+      INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version, idempotency_key)
+      VALUES ('9b000000-0000-4000-8000-0000000000c1', '9b000000-0000-4000-8000-000000000001', 'again', 1, 'old-key')" 2>&1 \
+      | grep -c 'already used')" 1
+  check "(c, $how) a job of a missing scene is still refused (23503)" \
+    eq "$(psql -X -q -At -d "$into" -c "\\set VERBOSITY sqlstate" -c "
+      INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version)
+      VALUES ('9b000000-0000-4000-8000-0000000000ff', '9b000000-0000-4000-8000-000000000001', 'lost', 1)" 2>&1)" "ERROR:  23503"
+  check "(c, $how) maintenance runs on the restored database" \
+    psql -X -q -v ON_ERROR_STOP=1 -d "$into" -o /dev/null -c "SELECT * FROM reelbase.run_maintenance()"
+}
+restored_checks "$restored" plain env
+restored_checks "$replica" replica env PGOPTIONS='-c session_replication_role=replica'
 echo "1..$n"
 [ "$bad" -eq 0 ]

@@ -4,15 +4,16 @@
 --
 -- As for learning.video_analytics_events: the primary key and the indexes are the default
 -- partition's (13_partitions.sql), which the partition engine copies onto every partition it
--- makes; the parent carries the columns, CHECKs and foreign keys (PostgreSQL 15 clones a
--- foreign key from a partitioned table onto each partition, so "FK enforced via trigger" of the
--- seed is a real foreign key to scenes here). A foreign key *to* jobs cannot exist (its key
--- holds created_at), so segments.job_id is checked by a trigger (20_integrity.sql).
+-- makes; the parent carries the columns and CHECKs. scene_id and user_id are checked by
+-- triggers, as the seed says ("FK enforced via trigger"), not by foreign keys: PostgreSQL 15
+-- would clone a foreign key onto each partition, where it holds while a restore loads the
+-- partitions' rows, before the scenes and users they name (20_integrity.sql). A foreign key
+-- *to* jobs cannot exist (its key holds created_at), so segments.job_id is a trigger's too.
 
 CREATE TABLE stories.segments (
   id uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-  scene_id uuid NOT NULL REFERENCES stories.scenes (id),
-  user_id uuid NOT NULL REFERENCES stories.users (id),
+  scene_id uuid NOT NULL,
+  user_id uuid NOT NULL,
   job_id uuid NOT NULL,
   sequence integer NOT NULL,
   input_text text NOT NULL,
@@ -33,8 +34,8 @@ CREATE TABLE stories.segments (
 ) PARTITION BY RANGE (created_at);
 COMMENT ON TABLE stories.segments IS
   'The video segments of a scene, in sequence order; append-only. Partitioned by month on created_at (reelbase.partition_sets, every partition kept).';
-COMMENT ON COLUMN stories.segments.scene_id IS 'The scene (foreign key to stories.scenes).';
-COMMENT ON COLUMN stories.segments.user_id IS 'The contributor.';
+COMMENT ON COLUMN stories.segments.scene_id IS 'The scene (must exist in stories.scenes; a trigger, as a foreign key would).';
+COMMENT ON COLUMN stories.segments.user_id IS 'The contributor (must exist in stories.users).';
 COMMENT ON COLUMN stories.segments.job_id IS 'The job that produced it (must exist in stories.jobs when written).';
 COMMENT ON COLUMN stories.segments.sequence IS 'Order within the scene.';
 COMMENT ON COLUMN stories.segments.duration IS 'Seconds.';
@@ -42,8 +43,8 @@ COMMENT ON COLUMN stories.segments.bible_version IS 'The scene bible version the
 
 CREATE TABLE stories.jobs (
   id uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-  scene_id uuid NOT NULL REFERENCES stories.scenes (id),
-  user_id uuid NOT NULL REFERENCES stories.users (id),
+  scene_id uuid NOT NULL,
+  user_id uuid NOT NULL,
   type varchar(50) NOT NULL DEFAULT 'continuation',
   status varchar(30) NOT NULL DEFAULT 'queued',
   stage varchar(30) NOT NULL DEFAULT 'pending',

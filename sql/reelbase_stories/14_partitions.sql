@@ -5,8 +5,9 @@
 --
 -- Retention (seed section 4): segments keep every partition; jobs partitions whose whole month
 -- is older than 6 months are detached and moved into schema stories_archive (made by
--- maintenance when first needed), never dropped. Archived partitions keep their rows, their
--- foreign key to scenes and their job_idempotency_keys rows.
+-- maintenance when first needed), never dropped. Archived partitions keep their rows and their
+-- job_idempotency_keys rows, and still keep their scenes and users from being deleted
+-- (stories.scene_or_user_not_referenced searches them).
 SELECT reelbase.manage_partitions('stories.segments', premake => 4);
 SELECT reelbase.manage_partitions('stories.jobs', premake => 4, retention => interval '6 months',
                                   retention_mode => 'archive', archive_schema => 'stories_archive');

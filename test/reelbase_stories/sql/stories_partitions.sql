@@ -52,8 +52,8 @@ SELECT idempotency_key, job_id FROM stories.job_idempotency_keys ORDER BY 1;
 SELECT c.relname LIKE '%\_default' AS is_default, count(*) AS partitions,
        min((SELECT count(*) FROM pg_index x WHERE x.indrelid = c.oid)) AS min_indexes,
        bool_and(EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p')) AS keyed,
-       bool_and(EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'f'
-                        AND k.confrelid = 'stories.scenes'::regclass)) AS scene_fk
+       bool_and(EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = c.oid
+                        AND t.tgname = 'segments_scene_and_user_exist')) AS scene_checked
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
 WHERE i.inhparent = 'stories.segments'::regclass GROUP BY 1 ORDER BY 1;
 
@@ -96,8 +96,8 @@ SELECT idempotency_key, job_id FROM stories.job_idempotency_keys ORDER BY 1;
 DELETE FROM stories.jobs WHERE id = 'a0000000-0000-0000-0000-0000000000e3';
 SELECT idempotency_key, job_id FROM stories.job_idempotency_keys ORDER BY 1;
 
--- A segment names an existing scene (foreign key) and an existing job (trigger): 23503.
--- (SQLSTATE only: the foreign key's message names the month's partition.)
+-- A segment names an existing scene and user and an existing job (triggers): 23503.
+-- (SQLSTATE only for the first two: the message names the month's partition.)
 \set ON_ERROR_STOP 0
 \set VERBOSITY sqlstate
 INSERT INTO stories.segments (scene_id, user_id, job_id, sequence, input_text, expanded_script, video_url,
@@ -115,9 +115,28 @@ INSERT INTO stories.segments (scene_id, user_id, job_id, sequence, input_text, e
   ('a0000000-0000-0000-0000-0000000000c1', 'a0000000-0000-0000-0000-00000000000a',
    'a0000000-0000-0000-0000-0000000000f9', 3, 'x', 'X', 'https://v/x.mp4', 1, 1);
 \echo :LAST_ERROR_SQLSTATE
+INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version) VALUES
+  ('a0000000-0000-0000-0000-0000000000c1', 'a0000000-0000-0000-0000-0000000000f9', 'nobody', 1);
+\echo :LAST_ERROR_SQLSTATE
+UPDATE stories.jobs SET scene_id = 'a0000000-0000-0000-0000-0000000000c9' WHERE id = 'a0000000-0000-0000-0000-0000000000e2';
+\echo :LAST_ERROR_SQLSTATE
 -- The scene and the job a segment names cannot be deleted.
 DELETE FROM stories.scenes WHERE id = 'a0000000-0000-0000-0000-0000000000c1';
 \echo :LAST_ERROR_SQLSTATE
+-- Nor the user of an archived job only (the archived partition has no triggers of its own).
+\set ON_ERROR_STOP 1
+INSERT INTO stories.users (id, email, username) VALUES ('a0000000-0000-0000-0000-0000000000ab', 'arch@example.com', 'arch');
+DO $$ BEGIN EXECUTE format($f$INSERT INTO stories_archive.%I (scene_id, user_id, input_text, bible_version, created_at)
+  VALUES ('a0000000-0000-0000-0000-0000000000c1', 'a0000000-0000-0000-0000-0000000000ab', 'archived', 1, now() - interval '8 months')$f$,
+  'jobs_' || to_char((now() - interval '8 months') AT TIME ZONE 'UTC', 'YYYY_MM')); END $$;
+\set ON_ERROR_STOP 0
+DELETE FROM stories.users WHERE id = 'a0000000-0000-0000-0000-0000000000ab';
+\echo :LAST_ERROR_SQLSTATE
+\set ON_ERROR_STOP 1
+DO $$ BEGIN EXECUTE format($f$DELETE FROM stories_archive.%I WHERE user_id = 'a0000000-0000-0000-0000-0000000000ab'$f$,
+  'jobs_' || to_char((now() - interval '8 months') AT TIME ZONE 'UTC', 'YYYY_MM')); END $$;
+DELETE FROM stories.users WHERE id = 'a0000000-0000-0000-0000-0000000000ab';
+\set ON_ERROR_STOP 0
 DELETE FROM stories.jobs WHERE id = 'a0000000-0000-0000-0000-0000000000e2';
 \echo :LAST_ERROR_SQLSTATE
 -- Segments are append-only in their identity columns (22023).
