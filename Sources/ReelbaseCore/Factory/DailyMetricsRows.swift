@@ -87,7 +87,7 @@ public enum DailyMetricsRows {
     return out
   }
 
-  private struct Key: Hashable {
+  struct Key: Hashable {
     var id: UUIDValue
     var date: CivilDate
   }
@@ -104,8 +104,12 @@ public enum DailyMetricsRows {
 
   /// YYYY-MM-DD of a real calendar day (years 1 to 9999).
   static func civilDate(_ s: String) -> CivilDate? {
-    // Read from the bytes: one call checks a date per row.
-    let b = Array(s.utf8)
+    var s = s
+    return s.withUTF8 { civilDate(utf8: $0) }
+  }
+
+  /// ``civilDate(_:)`` of UTF-8 bytes: one call checks a date per row.
+  static func civilDate(utf8 b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
     func number(_ r: Range<Int>) -> Int? {
       var v = 0

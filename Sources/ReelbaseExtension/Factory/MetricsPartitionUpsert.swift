@@ -36,24 +36,35 @@ enum MetricsPartitionUpsert {
   private struct Target: Hashable {
     var partition: String
     var named: UInt8
+    var wholeCounts: Bool
   }
   private static let maxSaved = 64
 
   /// Counts as numeric, then int: JSON 3.0 is a whole number, which int's input refuses.
-  static let columns = "published_content_id uuid, date date, views numeric, likes numeric, comments numeric, shares numeric, saves numeric, clicks numeric, conversions numeric, spend numeric"
+  static let columns = recordColumns(counts: "numeric")
+  /// When every count was read as plain digits (DailyMetricsRows.scan), int's input takes them
+  /// directly, as a plain upsert's would.
+  static let wholeCountColumns = recordColumns(counts: "int")
+
+  private static func recordColumns(counts type: String) -> String {
+    "published_content_id uuid, date date, "
+      + DailyMetricsRows.counts.map { "\($0) \(type)" }.joined(separator: ", ") + ", spend numeric"
+  }
 
   /// Runs the upserts and returns (inserted, updated), or nil when the fast path does not apply
   /// (nothing is written then). Must be called with SPI connected, after the contents are locked
   /// and checked visible: the writes run as the table's owner, because partitions carry no
   /// grants or policies of their own (the parent's policy is the visibility check the caller
   /// made).
-  static func run(_ rows: RbDatum, _ checked: [DailyMetricsRows.Row]) throws -> (Int32, Int32)? {
+  /// `wholeCounts`: the rows' counts are all plain digits (read by DailyMetricsRows.scan).
+  static func run(_ rows: RbDatum, _ checked: [DailyMetricsRows.Row], wholeCounts: Bool) throws -> (Int32, Int32)? {
     guard let named = checked.first?.named, checked.allSatisfy({ $0.named == named }) else { return nil }
     let months = Set(checked.map { CivilDate(year: $0.date.year, month: $0.date.month, day: 1) }).sorted()
     let routes = try SPI.execute(route, [try PGArray(months.map(\.description)).makeDatum()], readOnly: false)
     var targets: [(first: String, next: String, upsert: PreparedStatement)] = []
     for row in routes.rows {
-      guard let partition: String = try row.value("partition"), let upsert = statement(partition, named) else { return nil }
+      guard let partition: String = try row.value("partition"),
+            let upsert = statement(Target(partition: partition, named: named, wholeCounts: wholeCounts)) else { return nil }
       targets.append((try row.value("first") ?? "", try row.value("next") ?? "", upsert))
     }
     var user: UInt32 = 0
@@ -74,20 +85,19 @@ enum MetricsPartitionUpsert {
     return (inserted, total - inserted)
   }
 
-  private static func statement(_ partition: String, _ named: UInt8) -> PreparedStatement? {
-    let key = Target(partition: partition, named: named)
+  private static func statement(_ key: Target) -> PreparedStatement? {
     if let s = upserts[key] { return s }
     guard upserts.count < maxSaved else { return nil }
-    let names = DailyMetricsRows.fieldNames(named)
+    let names = DailyMetricsRows.fieldNames(key.named)
     // A row naming no value still counts as updated, as the parent's path counts it.
     let sets = names.isEmpty ? "views = m.views" : names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-    let value = { (f: String) in f == "spend" ? "coalesce(x.spend, 0)" : "coalesce(x.\(f)::int, 0)" }
+    let value = { (f: String) in f == "spend" || key.wholeCounts ? "coalesce(x.\(f), 0)" : "coalesce(x.\(f)::int, 0)" }
     // xmax is 0 on a row version this statement inserted and the updater's on one it updated.
     let sql = """
       WITH w AS (
-        INSERT INTO \(partition) AS m (published_content_id, date, \(DailyMetricsRows.fields.joined(separator: ", ")))
+        INSERT INTO \(key.partition) AS m (published_content_id, date, \(DailyMetricsRows.fields.joined(separator: ", ")))
         SELECT x.published_content_id, x.date, \(DailyMetricsRows.fields.map(value).joined(separator: ", "))
-        FROM pg_catalog.jsonb_to_recordset($1) AS x(\(columns))
+        FROM pg_catalog.jsonb_to_recordset($1) AS x(\(key.wholeCounts ? wholeCountColumns : columns))
         WHERE x.date >= $2::date AND x.date < $3::date
         ON CONFLICT (published_content_id, date) DO UPDATE SET \(sets)
         RETURNING m.xmax

@@ -43,10 +43,12 @@ enum RecordDailyMetrics {
     """, [RbOid(RB_JSONBOID)])
 
   static func call(_ call: FunctionCall) throws -> RbDatum? {
-    let rows: PGJSONB = try call.required(0, "rows")
+    var text = try call.required(0, "rows", as: PGJSONB.self).text
+    // The common shape read straight from the text; anything else parsed and checked.
+    let scanned = text.withUTF8 { DailyMetricsRows.scan($0) }
     let checked: [DailyMetricsRows.Row]
     do {
-      checked = try DailyMetricsRows.validate(try JSONParser.parse(rows.text))
+      checked = try scanned ?? DailyMetricsRows.validate(try JSONParser.parse(text))
     } catch let f as DailyMetricsRows.Failure {
       throw PGError.invalidParameter(f.message)
     } catch {
@@ -67,7 +69,7 @@ enum RecordDailyMetrics {
       }
       // The argument itself: made again from its text it would cost a second jsonb parse.
       let rowsDatum = call.datum(0)
-      if let (inserted, updated) = try MetricsPartitionUpsert.run(rowsDatum, checked) {
+      if let (inserted, updated) = try MetricsPartitionUpsert.run(rowsDatum, checked, wholeCounts: scanned != nil) {
         return try sink.append([try inserted.makeDatum(), try updated.makeDatum()])
       }
       let r = try SPI.execute(upsertThroughParent, [rowsDatum], readOnly: false).row(0)

@@ -15,6 +15,11 @@ import Testing
     }
   }
 
+  func scanned(_ json: String) -> [DailyMetricsRows.Row]? {
+    var json = json
+    return json.withUTF8 { DailyMetricsRows.scan($0) }
+  }
+
   @Test func accepts() throws {
     let rows = try DailyMetricsRows.validate(try JSONParser.parse(
       #"[{"published_content_id": "\#(id)", "date": "2024-02-29", "views": 2147483647, "spend": 99999999.99, "likes": 0}]"#))
@@ -44,5 +49,57 @@ import Testing
       == #"row 1: spend must be a finite number from 0 to 99999999.99, not "NaN""#)
     #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01", "spend": 1e400}]"#) != nil)
     #expect(failure(#"[{"published_content_id": "\#(id)", "date": "2026-01-01"}, {"published_content_id": "\#(id)", "date": "2026-01-01"}]"#)?.row == 2)
+  }
+
+  /// The text reader gives validate's rows for the shapes it reads, and nil (so validate runs
+  /// and reports) for every other input, refused or not.
+  @Test func scanAgreesWithValidate() throws {
+    let other = "0190a4b8-7c3e-7d2a-9b1f-00000000beef"
+    let read = [
+      "[]", " [ ] ",
+      #"[{"published_content_id": "\#(id)", "date": "2024-02-29", "views": 2147483647, "spend": 9999999.99, "likes": 0}]"#,
+      #"[{"date":"2026-01-31","published_content_id":"\#(id)"},{"clicks":3,"published_content_id":"\#(other)","date":"2026-01-31","spend":0.125}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": 1, "likes": 2, "comments": 3, "shares": 4, "saves": 5, "clicks": 6, "conversions": 7, "spend": 8}]"#,
+      #"[{"published_content_id": "{\#(id)}", "date": "2026-01-01"}]"#,
+      "[\n {\"published_content_id\" :\t\"\(id.uppercased())\", \"date\": \"2026-12-07\"}\r\n]",
+    ]
+    for json in read {
+      let expected = try DailyMetricsRows.validate(try JSONParser.parse(json))
+      #expect(scanned(json) == expected, "\(json)")
+    }
+    // Valid, left to validate: a whole number written with a fraction or exponent, spend from
+    // 10,000,000, an escaped key, a repeated key.
+    let leftToValidate = [
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": 3.0}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": 1e2}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "spend": 99999999.99}]"#,
+      #"[{"published_content_id": "\#(id)", "d\u0061te": "2026-01-01"}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": 1, "views": 2}]"#,
+    ]
+    for json in leftToValidate {
+      #expect(failure(json) == nil, "\(json)")
+      #expect(scanned(json) == nil, "\(json)")
+    }
+    let refused = [
+      "{}", "[1]", "[", "[{}", "[{}] x", #"[{"date": "2026-01-01"}]"#, #"[{"published_content_id": "\#(id)"}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "view": 1}]"#,
+      #"[{"published_content_id": "x", "date": "2026-01-01"}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-02-29"}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": -1}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": 01}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": null}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "views": "1"}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "clicks": 2147483648}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "clicks": 99999999999}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "saves": 1.5}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "spend": 100000000}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01", "spend": 1.}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01"}, {"published_content_id": "\#(id)", "date": "2026-01-01"}]"#,
+      #"[{"published_content_id": "\#(id)", "date": "2026-01-01"},]"#,
+    ]
+    for json in refused {
+      #expect(failure(json) != nil, "\(json)")
+      #expect(scanned(json) == nil, "\(json)")
+    }
   }
 }
