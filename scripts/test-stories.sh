@@ -9,7 +9,9 @@
 #   (c) a dump of a stories database with monthly partitions and an archived jobs partition,
 #       restored both ways docs/stories.md names (a plain pg_restore, and one with
 #       session_replication_role = replica), keeps every row and every counter, and each
-#       restored database keeps counting and checking.
+#       restored database keeps counting and checking;
+#   (d) a scene deleted while a job for it is written, and the reverse: the second waits for
+#       the first and is refused (23503), as with a foreign key.
 # STORIES_RACE_TRANSACTIONS (200) is each client's number of steps in (a).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -202,5 +204,34 @@ restored_checks() {
 }
 restored_checks "$restored" plain env
 restored_checks "$replica" replica env PGOPTIONS='-c session_replication_role=replica'
+
+# --- (d) a scene deleted while a job for it is written, both orders ------------------------------
+# One session holds its write open (pg_sleep inside the transaction, seen in pg_stat_activity
+# before the other starts); the other must wait for it and then be refused (23503): the job's
+# trigger locks the scene FOR KEY SHARE, and the scene's delete trigger looks for its jobs.
+held() { # held SQL: runs BEGIN; SQL; pg_sleep(2); COMMIT in the background, returns once it sleeps
+  psql -X -q -d "$db" -o /dev/null -c "BEGIN" -c "$1" -c "SELECT pg_sleep(2)" -c "COMMIT" 2>"$work/held.err" &
+  local tries=0
+  until [ "$(q1 "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND query = 'SELECT pg_sleep(2)'")" = 1 ]; do
+    tries=$((tries + 1)); [ $tries -lt 200 ] || return 1; sleep 0.05
+  done
+}
+scene_sql() { echo "INSERT INTO stories.scenes (id, idea_id, user_id, topic_id, title) VALUES ('$1',
+  '9b000000-0000-4000-8000-0000000000b1', '9b000000-0000-4000-8000-000000000001', '9b000000-0000-4000-8000-0000000000a1', 'doomed')"; }
+job_sql() { echo "INSERT INTO stories.jobs (scene_id, user_id, input_text, bible_version) VALUES ('$1', '9b000000-0000-4000-8000-000000000001', 'x', 1)"; }
+sqlstate() { psql -X -q -At -d "$db" -c '\set VERBOSITY sqlstate' -c "$1" 2>&1 | tail -1; }
+s1=9b000000-0000-4000-8000-0000000000e1
+s2=9b000000-0000-4000-8000-0000000000e2
+q -c "$(scene_sql $s1)" -c "$(scene_sql $s2)" >/dev/null || exit 1
+held "$(job_sql $s1)"
+check "(d) a delete of a scene whose job is being written waits, then is refused (23503)" \
+  eq "$(sqlstate "DELETE FROM stories.scenes WHERE id = '$s1'")" "ERROR:  23503"
+wait
+held "DELETE FROM stories.scenes WHERE id = '$s2'"
+check "(d) a job written while its scene is being deleted waits, then is refused (23503)" \
+  eq "$(sqlstate "$(job_sql $s2)")" "ERROR:  23503"
+wait
+check "(d) afterwards: the first scene and its job remain, the second scene is gone" \
+  eq "$(q1 "SELECT (SELECT count(*) FROM stories.jobs WHERE scene_id = '$s1') || '/' || (SELECT count(*) FROM stories.scenes WHERE id IN ('$s1', '$s2'))")" "1/1"
 echo "1..$n"
 [ "$bad" -eq 0 ]
