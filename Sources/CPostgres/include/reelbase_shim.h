@@ -89,6 +89,23 @@ void rb_interval_read(RbDatum d, int64_t *time, int32_t *day, int32_t *month);
 bool rb_interval_make(int64_t time, int32_t day, int32_t month, RbDatum *out);
 /* 0 = scalar, 1 = array, 2 = object (the root container of a jsonb value). */
 bool rb_jsonb_root_kind(RbDatum d, int32_t *kind);
+/*
+ * A jsonb value as tokens in document order (jsonb's own key order), read from its binary form.
+ * Strings, keys and numbers (as numeric_out prints them) are `length` bytes at `text`, not
+ * NUL-terminated, valid until the call's memory is freed; a begin token's `length` is its
+ * element or member count. A scalar root is its one token.
+ */
+enum {
+  RB_JSON_NULL = 0, RB_JSON_FALSE = 1, RB_JSON_TRUE = 2, RB_JSON_NUMBER = 3, RB_JSON_STRING = 4,
+  RB_JSON_KEY = 5, RB_JSON_BEGIN_ARRAY = 6, RB_JSON_END_ARRAY = 7, RB_JSON_BEGIN_OBJECT = 8,
+  RB_JSON_END_OBJECT = 9
+};
+typedef struct RbJsonToken {
+  int32_t kind;
+  int32_t length;
+  const char *text;
+} RbJsonToken;
+bool rb_jsonb_tokens(RbDatum d, RbJsonToken **tokens, int32_t *count);
 /* Text I/O through the type's input and output functions (numeric, jsonb, ...). */
 bool rb_type_output(RbOid type, RbDatum d, const char **cstring);
 bool rb_type_input(RbOid type, const char *cstring, int32_t typmod, RbDatum *out);

@@ -53,13 +53,10 @@ enum SchemaCache {
 /// jsonb values as the validator reads them.
 enum JSONDatum {
   static func parse(_ datum: RbDatum) throws -> JSONValue {
-    let text = try PGJSONB(datum: datum).text
     do {
-      return try JSONParser.parse(text, depthLimit: JSONSchema.depthLimit)
-    } catch .tooDeep(let limit) {
+      return try JSONBReader.value(datum, depthLimit: JSONSchema.depthLimit)
+    } catch JSONBReader.Failure.tooDeep(let limit) {
       throw PGError(sqlstate: "54001", message: "JSON value nested deeper than \(limit) levels")
-    } catch .invalid(let offset, let reason) {
-      throw PGError.internalError("jsonb output unreadable at byte \(offset): \(reason)")
     }
   }
 }

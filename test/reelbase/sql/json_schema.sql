@@ -32,6 +32,21 @@ SELECT reelbase.jsonb_matches_schema('{"pattern":"(unclosed"}', '"x"');
 SELECT reelbase.jsonb_matches_schema('{"$ref":"https://example.com/schema.json"}', '1');
 \echo :LAST_ERROR_SQLSTATE
 
+-- Values as the validator reads them from jsonb's binary form: scalar roots, escapes and
+-- non-ASCII strings (lengths in code points), numbers beyond double and whole numbers written
+-- with a fraction.
+SELECT reelbase.jsonb_matches_schema('{"type":"string","maxLength":2}', '"é😀"') AS two_code_points,
+       reelbase.jsonb_matches_schema('{"type":"string","maxLength":1}', '"é😀"') AS not_one,
+       reelbase.jsonb_matches_schema('{"const":"a\"b\\c\n"}', '"a\"b\\c\n"') AS escapes,
+       reelbase.jsonb_matches_schema('{"type":"integer"}', '1.0') AS whole_with_fraction,
+       reelbase.jsonb_matches_schema('{"type":"integer"}', '-2.5') AS fraction,
+       reelbase.jsonb_matches_schema('{"minimum":1e400}', '1e401') AS above_double,
+       reelbase.jsonb_matches_schema('{"const":1e400}', '1e401') AS not_equal_above_double,
+       reelbase.jsonb_matches_schema('{"enum":[null, true, {"a":[1,{"b":"c"}]}]}', '{"a":[1.00,{"b":"c"}]}') AS nested_enum,
+       reelbase.jsonb_matches_schema('{"type":"null"}', 'null') AS null_root;
+SELECT path, keyword FROM reelbase.jsonschema_validation_errors(
+  '{"properties":{"ключ":{"type":"number"},"b":{"items":{"type":"string"}}}}', '{"ключ":"x","b":["y",2]}') ORDER BY path;
+
 -- Deep instances and reference loops end in a clear error; the backend stays up.
 CREATE TEMP TABLE backend AS SELECT pg_backend_pid() AS pid;
 SELECT reelbase.jsonb_matches_schema('{"items":{"$ref":"#"}}', (repeat('[', 5000) || repeat(']', 5000))::jsonb);
